@@ -1,0 +1,2 @@
+// The IMAP module. See Package.swift for its place in the layers.
+enum ModulePlaceholder {}

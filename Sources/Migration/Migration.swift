@@ -1,0 +1,1 @@
+// The Migration module. See Package.swift for its place in the layers.

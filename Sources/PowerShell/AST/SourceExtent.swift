@@ -1,0 +1,62 @@
+/// The text of one script, shared by every extent that points into it.
+public final class SourceText: @unchecked Sendable {
+    /// The file path as the user named it, or nil for `-Command` text and the REPL.
+    public let file: String?
+    public let text: String
+    /// UTF-8 offsets at which each line starts.
+    public let lineStarts: [Int]
+
+    public init(file: String?, text: String) {
+        self.file = file
+        self.text = text
+        var starts = [0]
+        var offset = 0
+        for b in text.utf8 {
+            offset += 1
+            if b == UInt8(ascii: "\n") { starts.append(offset) }
+        }
+        lineStarts = starts
+    }
+
+    /// The 1-based line's text without its line terminator.
+    public func line(_ number: Int) -> String {
+        guard number >= 1, number <= lineStarts.count else { return "" }
+        let utf8 = Array(text.utf8)
+        let start = lineStarts[number - 1]
+        var end = number < lineStarts.count ? lineStarts[number] : utf8.count
+        while end > start, utf8[end - 1] == UInt8(ascii: "\n") || utf8[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        return String(decoding: utf8[start..<end], as: UTF8.self)
+    }
+}
+
+/// Where a token or node sits in its script: 1-based lines and columns (columns count
+/// characters, as pwsh reports them), plus UTF-8 offsets into the source.
+public struct SourceExtent: Sendable {
+    public let source: SourceText
+    public let startOffset: Int
+    public let endOffset: Int
+    public let startLine: Int
+    public let startColumn: Int
+    public let endLine: Int
+    public let endColumn: Int
+
+    public init(source: SourceText, startOffset: Int, endOffset: Int,
+                startLine: Int, startColumn: Int, endLine: Int, endColumn: Int) {
+        self.source = source
+        self.startOffset = startOffset
+        self.endOffset = endOffset
+        self.startLine = startLine
+        self.startColumn = startColumn
+        self.endLine = endLine
+        self.endColumn = endColumn
+    }
+
+    public var file: String? { source.file }
+
+    /// The source text this extent covers.
+    public var text: String {
+        let utf8 = Array(source.text.utf8)
+        let s = max(0, min(startOffset, utf8.count)), e = max(s, min(endOffset, utf8.count))
+        return String(decoding: utf8[s..<e], as: UTF8.self)
+    }
+}

@@ -1,0 +1,28 @@
+/// The user interface the runtime talks to: the terminal in the REPL, plain stdout/stderr
+/// for scripts, an in-memory host in tests.
+public protocol PSHost: AnyObject {
+    /// True when a person can answer prompts (a terminal, and not -NonInteractive).
+    var isInteractive: Bool { get }
+    /// True when stdout is a terminal (colours and progress bars only then).
+    var isTerminal: Bool { get }
+    /// Width used for tables and lists (terminal width, 120 when not a terminal, as pwsh).
+    var width: Int { get }
+
+    func writeOutput(_ text: String)              // formatted pipeline output (stdout)
+    func writeErrorText(_ text: String)           // stderr
+    func write(_ text: String, foreground: String?, newline: Bool)   // Write-Host
+    /// Reads one line; nil at end of input. `secure` hides the echo (passwords).
+    func readLine(prompt: String, secure: Bool) -> String?
+}
+
+/// Variables, location and paths of the running session.
+public protocol SessionState: AnyObject {
+    func variable(_ name: String) -> Value?
+    func setVariable(_ name: String, _ value: Value)
+    /// The current directory (Get-Location).
+    var currentDirectory: String { get set }
+    /// Turns a script's path into a Linux path: relative to the current directory,
+    /// `C:\...` through MIGSH_DRIVE_C, case-insensitive fallback as on Windows.
+    func resolvePath(_ path: String) throws -> String
+    var environment: [String: String] { get }
+}

@@ -1,0 +1,2 @@
+// migsh entry point: CLI flags, REPL, service mode.
+print("migsh")

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func CmdletsBuilds() { #expect(Bool(true)) }

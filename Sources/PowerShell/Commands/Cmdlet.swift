@@ -67,8 +67,12 @@ public protocol CommandContext: AnyObject {
     /// in a child scope, and returns what it wrote.
     func invoke(_ block: ScriptBlock, dollarUnder: Value?, arguments: [Value]) throws -> [Value]
 
+    /// Parses and runs PowerShell text in the current scope (Invoke-Expression).
+    func invokeScript(_ text: String) throws -> [Value]
+
     var host: PSHost { get }
     var session: SessionState { get }
+    var registry: CommandRegistry { get }
     /// True once the pipeline is being stopped (Ctrl-C, or a downstream Select-Object -First is satisfied).
     var isStopping: Bool { get }
 }

@@ -13,6 +13,10 @@ public protocol PSHost: AnyObject {
     func write(_ text: String, foreground: String?, newline: Bool)   // Write-Host
     /// Reads one line; nil at end of input. `secure` hides the echo (passwords).
     func readLine(prompt: String, secure: Bool) -> String?
+    /// Lines entered in this and earlier REPL sessions (Get-History); empty for scripts.
+    var history: [String] { get }
+    /// Clear-Host.
+    func clear()
 }
 
 /// Variables, location and paths of the running session.

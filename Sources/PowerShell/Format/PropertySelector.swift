@@ -82,8 +82,8 @@ struct PropertySelector {
         var out: [Resolved] = []
         for spec in specs {
             switch spec.source {
-            case .name(let name) where spec.label == nil && Wildcard.hasWildcard(name):
-                let pattern = Wildcard(name)
+            case .name(let name) where spec.label == nil && WildcardPattern.containsWildcard(name):
+                let pattern = WildcardPattern(name)
                 for p in object.properties where pattern.matches(p.name) {
                     out.append(Resolved(label: p.name, value: p.value, width: spec.width, alignment: spec.alignment))
                 }
@@ -106,49 +106,3 @@ struct PropertySelector {
 }
 
 
-/// PowerShell wildcards for property names: `*`, `?` and `[...]`, case-insensitive.
-struct Wildcard {
-    private let pattern: [Character]
-
-    init(_ text: String) { pattern = Array(text.lowercased()) }
-
-    static func hasWildcard(_ s: String) -> Bool { s.contains { $0 == "*" || $0 == "?" || $0 == "[" } }
-
-    func matches(_ text: String) -> Bool { Self.match(pattern[...], Array(text.lowercased())[...]) }
-
-    private static func match(_ p: ArraySlice<Character>, _ s: ArraySlice<Character>) -> Bool {
-        guard let c = p.first else { return s.isEmpty }
-        switch c {
-        case "*":
-            var rest = s
-            while true {
-                if match(p.dropFirst(), rest) { return true }
-                if rest.isEmpty { return false }
-                rest = rest.dropFirst()
-            }
-        case "?":
-            return !s.isEmpty && match(p.dropFirst(), s.dropFirst())
-        case "[":
-            guard let close = p.firstIndex(of: "]"), let ch = s.first else { return false }
-            let set = p[p.index(after: p.startIndex)..<close]
-            return contains(set, ch) && match(p[p.index(after: close)...], s.dropFirst())
-        default:
-            return s.first == c && match(p.dropFirst(), s.dropFirst())
-        }
-    }
-
-    private static func contains(_ set: ArraySlice<Character>, _ ch: Character) -> Bool {
-        let chars = Array(set)
-        var i = 0
-        while i < chars.count {
-            if i + 2 < chars.count, chars[i + 1] == "-" {
-                if chars[i] <= ch && ch <= chars[i + 2] { return true }
-                i += 3
-            } else {
-                if chars[i] == ch { return true }
-                i += 1
-            }
-        }
-        return false
-    }
-}

@@ -1,0 +1,56 @@
+import PowerShell
+
+/// Get-MigrationUserStatistics: detailed progress of one user.
+enum GetMigrationUserStatistics {
+    static let declaration = CommandDeclaration(
+        name: "Get-MigrationUserStatistics",
+        synopsis: "Shows the detailed migration progress of a user: counts, sizes, errors, skipped items.",
+        description: """
+            Takes a user's email address, or the users that Get-MigrationUser sends down the \
+            pipeline. -IncludeReport fills Report with the user's timestamped history; \
+            -IncludeSkippedItems fills SkippedItems with the messages that were not migrated \
+            (otherwise only SkippedItemCount is filled), at most -LimitSkippedItemsTo of them.
+            """,
+        parameters: [
+            CommonParameters.identity(MigrationEnums.userId, provider: CommonParameters.userProvider,
+                                      mandatory: true, help: "Email address (or Guid) of the user."),
+            CommonParameters.named("IncludeReport", .switchParameter,
+                                   help: "Fills the Report property with the user's history."),
+            CommonParameters.named("IncludeSkippedItems", .switchParameter,
+                                   help: "Fills the SkippedItems property with the messages that were skipped."),
+            CommonParameters.named("LimitSkippedItemsTo", .int,
+                                   help: "Lists at most this many skipped items.", range: 0...Int(Int32.max)),
+            CommonParameters.named("SkipSubscription", .switchParameter,
+                                   help: "Accepted for Exchange compatibility; migsh has no separate subscription to skip."),
+            CommonParameters.named("IncludeCopilotReport", .switchParameter,
+                                   help: "Accepted for Exchange compatibility; migsh ignores it."),
+            CommonParameters.diagnosticInfo,
+            CommonParameters.partition,
+        ],
+        examples: [
+            CommandExample("Get-MigrationUserStatistics -Identity terrya@contoso.edu -IncludeReport | Format-List Status,Error,Report",
+                           "Shows a user's status, last error and history."),
+            CommandExample("Get-MigrationUser -BatchId IMAPBatch1 | Get-MigrationUserStatistics",
+                           "Shows the progress of every user of IMAPBatch1."),
+        ],
+        outputTypes: [MigrationTypeNames.userStatistics],
+        make: { GetMigrationUserStatisticsCommand() })
+}
+
+final class GetMigrationUserStatisticsCommand: MigrationCmdlet {
+    func process(_ context: CommandContext) throws {
+        let p = context.parameters
+        guard let id = identity(context) else { return }
+        try reportingErrors(context, target: id) {
+            let s = try store(context)
+            let user = try s.user(id)
+            var extras = MigrationUserObject.Extras()
+            if p.isSet("IncludeReport") { extras.report = try UserReport.text(user, store: s) }
+            if p.isSet("IncludeSkippedItems") {
+                let cap = MigrationValues.int(p["LimitSkippedItemsTo"])
+                extras.skippedItems = try SkippedItemObject.list(user, store: s, limit: cap)
+            }
+            context.write(.object(MigrationUserObject.statistics(user, extras: extras)))
+        }
+    }
+}

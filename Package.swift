@@ -31,8 +31,9 @@ let package = Package(
 
         // 3. Sync engine and background service.
         .target(name: "Engine", dependencies: [
-            "Migration", "IMAP",
+            "Migration", "IMAP", "COpenSSL",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // 4. Exchange migration cmdlets over the PowerShell runtime.

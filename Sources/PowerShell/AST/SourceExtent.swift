@@ -60,3 +60,15 @@ public struct SourceExtent: Sendable {
         return String(decoding: utf8[s..<e], as: UTF8.self)
     }
 }
+
+extension SourceText {
+    /// The text between two UTF-8 offsets (clamped), without copying the whole script.
+    public func slice(_ start: Int, _ end: Int) -> String {
+        let utf8 = text.utf8
+        let count = utf8.count
+        let s = max(0, min(start, count)), e = max(s, min(end, count))
+        let from = utf8.index(utf8.startIndex, offsetBy: s)
+        let to = utf8.index(from, offsetBy: e - s)
+        return String(decoding: utf8[from..<to], as: UTF8.self)
+    }
+}

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Complete-MigrationBatch: finalizes a synced batch.

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Get-MigrationBatch: lists batches, one by identity, by status, or by endpoint.
@@ -55,14 +56,8 @@ final class GetMigrationBatchCommand: MigrationCmdlet {
                 context.write(.object(MigrationBatchObject.make(b, report: try report(b))))
                 return
             }
-            var all = try s.batches()
-            if let status = p.string("Status").flatMap(MigrationBatchStatus.init(name:)) {
-                all = all.filter { $0.status == status }
-            }
-            if let endpoint = p["Endpoint"].flatMap(MigrationValues.identity) {
-                let e = try s.endpoint(endpoint)
-                all = all.filter { $0.sourceEndpoint?.caseInsensitiveCompare(e.identity) == .orderedSame }
-            }
+            let all = try s.batches(status: p.string("Status").flatMap(MigrationBatchStatus.init(name:)),
+                                    endpoint: p["Endpoint"].flatMap(MigrationValues.identity))
             for b in limit.apply(all, context) { context.write(.object(MigrationBatchObject.make(b, report: try report(b)))) }
         }
     }

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Get-MigrationConfig: the organization's migration limits.
@@ -29,7 +30,7 @@ enum GetMigrationConfig {
 final class GetMigrationConfigCommand: MigrationCmdlet {
     func process(_ context: CommandContext) throws {
         try reportingErrors(context, target: nil) {
-            let count = try store(context).batches().count
+            let count = try store(context).batchCount()
             context.write(.object(MigrationSummaryObjects.config(batchCount: count)))
         }
     }

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Get-MigrationEndpoint: lists endpoints, one by identity, or all of one type.
@@ -41,11 +42,9 @@ final class GetMigrationEndpointCommand: MigrationCmdlet {
                 context.write(.object(MigrationEndpointObject.make(try s.endpoint(id))))
                 return
             }
-            var all = try s.endpoints()
-            if let type = context.parameters.string("Type") {
-                all = all.filter { $0.endpointType.rawValue.caseInsensitiveCompare(type) == .orderedSame }
-            }
-            for e in all { context.write(.object(MigrationEndpointObject.make(e))) }
+            if let type = context.parameters.string("Type"), MigrationType(rawValue: type) == nil { return }
+            let type = context.parameters.string("Type").flatMap(MigrationType.init(rawValue:))
+            for e in try s.endpoints(type: type) { context.write(.object(MigrationEndpointObject.make(e))) }
         }
     }
 }

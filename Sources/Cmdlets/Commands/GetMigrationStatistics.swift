@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Get-MigrationStatistics: totals over all batches.
@@ -15,7 +16,7 @@ enum GetMigrationStatistics {
 final class GetMigrationStatisticsCommand: MigrationCmdlet {
     func process(_ context: CommandContext) throws {
         try reportingErrors(context, target: nil) {
-            let totals = try store(context).batches().reduce(BatchCounts()) { $0 + $1.counts }
+            let totals = try store(context).statistics()
             context.write(.object(MigrationSummaryObjects.statistics(totals)))
         }
     }

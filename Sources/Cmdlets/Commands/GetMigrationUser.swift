@@ -1,9 +1,9 @@
+import Migration
 import PowerShell
 
 /// Get-MigrationUser: lists the users of batches.
 enum GetMigrationUser {
     static let identitySet = "Identity"
-    static let mailboxGuidSet = "MailboxGuid"
     static let statusSet = "StatusAndBatchId"
     static let emailSet = "EmailAddress"
 
@@ -20,8 +20,6 @@ enum GetMigrationUser {
             CommonParameters.identity(MigrationEnums.userId, provider: CommonParameters.userProvider,
                                       mandatory: false, help: "Email address (or Guid) of the user to show.",
                                       set: identitySet),
-            CommonParameters.named("MailboxGuid", .guid, set: mailboxGuidSet, mandatory: true,
-                                   help: "Shows the user whose target mailbox has this GUID."),
             CommonParameters.named("EmailAddress", .string, set: emailSet, mandatory: true,
                                    help: "Shows the user with this email address.",
                                    completion: .provider(CommonParameters.userProvider)),

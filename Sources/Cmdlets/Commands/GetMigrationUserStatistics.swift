@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Get-MigrationUserStatistics: detailed progress of one user.

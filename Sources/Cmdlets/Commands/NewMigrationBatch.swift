@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// New-MigrationBatch: creates an IMAP batch from CSV data and an endpoint.

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// New-MigrationEndpoint -IMAP: stores the connection settings of a source IMAP server.

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Remove-MigrationBatch: deletes a batch, its users and their stored credentials.

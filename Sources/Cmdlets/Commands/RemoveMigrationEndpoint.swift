@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Remove-MigrationEndpoint: deletes an endpoint that no batch uses.

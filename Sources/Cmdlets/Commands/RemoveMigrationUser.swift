@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Remove-MigrationUser: takes one user out of its batch.

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Set-MigrationBatch: changes a batch's settings or adds users from new CSV data.
@@ -81,8 +82,8 @@ final class SetMigrationBatchCommand: MigrationCmdlet {
                                                    parameter: "CSVData", command: context.commandName)
             }
             guard try context.shouldProcess(target: batch.identity, action: context.commandName) else { return }
-            if changes != BatchChanges() { _ = try s.updateBatch(batch.identity, changes) }
-            if let file { try s.addUsers(to: batch.identity, csv: file) }
+            if changes != BatchChanges() { _ = try s.setBatch(batch.identity, changes) }
+            if let file { _ = try s.addUsers(toBatch: batch.identity, csv: file) }
             if p.isSet("SyncNow") { try s.requestSync(batch: batch.identity) }
         }
     }

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Set-MigrationEndpoint: changes an endpoint's settings.
@@ -71,7 +72,7 @@ final class SetMigrationEndpointCommand: MigrationCmdlet {
                     return
                 }
             }
-            _ = try s.updateEndpoint(id, changes)
+            _ = try s.setEndpoint(id, changes)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Start-MigrationBatch: starts a created batch, resumes a stopped one, retries failures.

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Stop-MigrationBatch: pauses a batch that is syncing or synced.

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// Test-MigrationServerAvailability: checks that an IMAP server answers, either from the
@@ -51,4 +52,25 @@ enum TestMigrationServerAvailability {
         outputTypes: [MigrationTypeNames.testOutcome],
         supportsShouldProcess: true, confirmImpact: .low,
         make: { TestMigrationServerAvailabilityCommand() })
+}
+
+final class TestMigrationServerAvailabilityCommand: MigrationCmdlet {
+    func process(_ context: CommandContext) throws {
+        let p = context.parameters
+        let target: ServerAvailability.Target
+        if context.parameterSetName == TestMigrationServerAvailability.endpointSet {
+            guard let name = p["Endpoint"].flatMap(MigrationValues.identity) else { return }
+            var found: ServerAvailability.Target?
+            try reportingErrors(context, target: name) { found = .init(try store(context).endpoint(name)) }
+            guard let found else { return }
+            target = found
+        } else {
+            target = ServerAvailability.Target(
+                server: p.string("RemoteServer") ?? "", port: MigrationValues.int(p["Port"]) ?? 993,
+                security: p.string("Security").flatMap(IMAPSecurity.init(rawValue:)) ?? .none,
+                acceptUntrustedCertificates: p.isSet("AcceptUntrustedCertificates"))
+        }
+        guard try context.shouldProcess(target: target.server, action: context.commandName) else { return }
+        context.write(.object(TestOutcomeObject.make(ServerAvailability.test(target))))
+    }
 }

@@ -1,3 +1,4 @@
+import Migration
 import PowerShell
 
 /// The error records the migration cmdlets raise, in one table so their wording is easy to

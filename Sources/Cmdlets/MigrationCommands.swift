@@ -26,14 +26,14 @@ public enum MigrationCommands {
 
     public static func register(into registry: CommandRegistry) {
         registry.register(declarations)
-        registry.registerCompletionProvider(CommonParameters.batchProvider) {
-            MigrationStoreAccess.completionValues { try $0.batchIdentities() }
+        registry.registerCompletionProvider(SharedParameters.batchProvider) {
+            MigrationStoreAccess.completionValues { try $0.batches().map(\.identity) }
         }
-        registry.registerCompletionProvider(CommonParameters.endpointProvider) {
-            MigrationStoreAccess.completionValues { try $0.endpointIdentities() }
+        registry.registerCompletionProvider(SharedParameters.endpointProvider) {
+            MigrationStoreAccess.completionValues { try $0.endpoints().map(\.identity) }
         }
-        registry.registerCompletionProvider(CommonParameters.userProvider) {
-            MigrationStoreAccess.completionValues { try $0.userIdentities() }
+        registry.registerCompletionProvider(SharedParameters.userProvider) {
+            MigrationStoreAccess.completionValues { try $0.users(limit: 5000).map(\.identity) }
         }
         MigrationViews.registerAll()
     }

@@ -94,7 +94,7 @@ import PowerShell
         guard case .provider(let key) = identity.completion else {
             Issue.record("\(d.name) -Identity completes nothing"); return
         }
-        #expect([CommonParameters.batchProvider, CommonParameters.endpointProvider, CommonParameters.userProvider].contains(key))
+        #expect([SharedParameters.batchProvider, SharedParameters.endpointProvider, SharedParameters.userProvider].contains(key))
     }
 
     @Test func everyCmdletIsRegisteredWithItsCompletionProviders() {
@@ -121,7 +121,7 @@ import PowerShell
         let newBatch = try #require(Self.declarations.first { $0.name == "New-MigrationBatch" })
         #expect(newBatch.parameter(named: "Name")?.maxLength == 64)
         #expect(newBatch.parameter(named: "CSVData")?.type == .bytes)
-        #expect(newBatch.parameter(named: "SourceEndpoint")?.completion == .provider(CommonParameters.endpointProvider))
+        #expect(newBatch.parameter(named: "SourceEndpoint")?.completion == .provider(SharedParameters.endpointProvider))
         let test = try #require(Self.declarations.first { $0.name == "Test-MigrationServerAvailability" })
         #expect(test.parameter(named: "Port")?.range == 1...65535)
         guard case .enumeration(_, let values)? = test.parameter(named: "Security")?.type else {
@@ -129,6 +129,6 @@ import PowerShell
         }
         #expect(values == ["None", "Ssl", "Tls"])
         let user = try #require(Self.declarations.first { $0.name == "Get-MigrationUser" })
-        #expect(user.parameter(named: "BatchId")?.completion == .provider(CommonParameters.batchProvider))
+        #expect(user.parameter(named: "BatchId")?.completion == .provider(SharedParameters.batchProvider))
     }
 }

@@ -25,10 +25,11 @@ final class BatchTransitionCommand: MigrationCmdlet {
                 try reportingErrors(context, target: batch.identity) {
                     if let refusal = BatchLifecycle.check(operation, batch.name, batch.status) { throw refusal }
                     guard try context.shouldProcess(target: batch.identity, action: context.commandName) else { return }
-                    if operation == .remove {
-                        try s.removeBatch(batch.identity)
-                    } else {
-                        _ = try s.apply(operation, toBatch: batch.identity)
+                    switch operation {
+                    case .start: _ = try s.startBatch(batch.identity)
+                    case .stop: _ = try s.stopBatch(batch.identity)
+                    case .complete: _ = try s.completeBatch(batch.identity)
+                    default: try s.removeBatch(batch.identity)
                     }
                 }
             }

@@ -14,11 +14,11 @@ enum CompleteMigrationBatch {
             completes without asking.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.batchId, provider: CommonParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to complete."),
-            CommonParameters.named("SyncAndComplete", .switchParameter,
+            SharedParameters.named("SyncAndComplete", .switchParameter,
                                    help: "Runs the final sync and completes in one step; refused while any user is failed or stopped."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample("Complete-MigrationBatch -Identity IMAPBatch1 -Confirm:$false",

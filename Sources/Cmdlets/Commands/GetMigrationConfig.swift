@@ -14,11 +14,11 @@ enum GetMigrationConfig {
             created now. -AllPartitions is accepted for Exchange compatibility; migsh has one partition.
             """,
         parameters: [
-            CommonParameters.named("Partition", .string, set: partitionSet,
+            SharedParameters.named("Partition", .string, set: partitionSet,
                                    help: "Accepted for compatibility with Exchange Online, which reserves it for internal use; migsh ignores it."),
-            CommonParameters.named("AllPartitions", .switchParameter, set: allPartitionsSet, mandatory: true,
+            SharedParameters.named("AllPartitions", .switchParameter, set: allPartitionsSet, mandatory: true,
                                    help: "Shows the configuration of every partition (migsh has one)."),
-            CommonParameters.named("IncludeSimplifiedGmailMigrationData", .switchParameter,
+            SharedParameters.named("IncludeSimplifiedGmailMigrationData", .switchParameter,
                                    help: "Accepted for Exchange compatibility; it concerns Gmail migrations only."),
         ],
         defaultParameterSet: partitionSet,

@@ -16,12 +16,12 @@ enum GetMigrationEndpoint {
             in or shown by an endpoint.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.endpointId, provider: CommonParameters.endpointProvider,
+            SharedParameters.identity(MigrationEnums.endpointId, provider: SharedParameters.endpointProvider,
                                       mandatory: false, help: "Name of the endpoint to show.", set: identitySet),
-            CommonParameters.named("Type", MigrationEnums.migrationType, set: typeSet, mandatory: true,
+            SharedParameters.named("Type", MigrationEnums.migrationType, set: typeSet, mandatory: true,
                                    help: "Shows only the endpoints of this migration type."),
-            CommonParameters.diagnosticInfo,
-            CommonParameters.partition,
+            SharedParameters.diagnosticInfo,
+            SharedParameters.partition,
         ],
         defaultParameterSet: identitySet,
         examples: [

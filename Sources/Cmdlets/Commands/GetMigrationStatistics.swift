@@ -7,7 +7,7 @@ enum GetMigrationStatistics {
         name: "Get-MigrationStatistics",
         synopsis: "Shows how many users of all batches are active, synced, finalized, failed or stopped.",
         description: "Counts the users of every migration batch by the roll-up of their status.",
-        parameters: [CommonParameters.diagnosticInfo, CommonParameters.partition],
+        parameters: [SharedParameters.diagnosticInfo, SharedParameters.partition],
         examples: [CommandExample("Get-MigrationStatistics", "Shows the totals over all batches.")],
         outputTypes: [MigrationTypeNames.statistics],
         make: { GetMigrationStatisticsCommand() })

@@ -17,25 +17,25 @@ enum GetMigrationUser {
             are never shown.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.userId, provider: CommonParameters.userProvider,
+            SharedParameters.identity(MigrationEnums.userId, provider: SharedParameters.userProvider,
                                       mandatory: false, help: "Email address (or Guid) of the user to show.",
                                       set: identitySet),
-            CommonParameters.named("EmailAddress", .string, set: emailSet, mandatory: true,
+            SharedParameters.named("EmailAddress", .string, set: emailSet, mandatory: true,
                                    help: "Shows the user with this email address.",
-                                   completion: .provider(CommonParameters.userProvider)),
-            CommonParameters.named("BatchId", MigrationEnums.batchId, set: statusSet,
+                                   completion: .provider(SharedParameters.userProvider)),
+            SharedParameters.named("BatchId", MigrationEnums.batchId, set: statusSet,
                                    help: "Shows only the users of this batch.",
-                                   completion: .provider(CommonParameters.batchProvider)),
-            CommonParameters.named("Status", MigrationEnums.userStatus, set: statusSet,
+                                   completion: .provider(SharedParameters.batchProvider)),
+            SharedParameters.named("Status", MigrationEnums.userStatus, set: statusSet,
                                    help: "Shows only the users in this status."),
-            CommonParameters.named("StatusSummary", MigrationEnums.userStatusSummary, set: statusSet,
+            SharedParameters.named("StatusSummary", MigrationEnums.userStatusSummary, set: statusSet,
                                    help: "Shows only the users whose status rolls up to this summary (Active, Failed, Synced, Completed, Stopped)."),
-            CommonParameters.inSets("ResultSize", MigrationEnums.unlimited, sets: [identitySet, statusSet],
+            SharedParameters.inSets("ResultSize", MigrationEnums.unlimited, sets: [identitySet, statusSet],
                                     help: "Returns at most this many users; Unlimited returns all.",
                                     defaultDescription: "1000"),
-            CommonParameters.inSets("IncludeAssociatedUsers", .switchParameter, sets: [identitySet, statusSet],
+            SharedParameters.inSets("IncludeAssociatedUsers", .switchParameter, sets: [identitySet, statusSet],
                                     help: "Accepted for Exchange compatibility; IMAP batches have no associated users."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         defaultParameterSet: identitySet,
         examples: [
@@ -58,13 +58,12 @@ final class GetMigrationUserCommand: MigrationCmdlet {
                 context.write(.object(MigrationUserObject.make(try s.user(id))))
                 return
             }
-            var filter = UserFilter()
-            if let batch = p["BatchId"].flatMap(MigrationValues.identity) { filter.batch = try s.batch(batch).identity }
-            filter.status = p.string("Status").flatMap(MigrationUserStatus.init(name:))
-            filter.summary = p.string("StatusSummary").flatMap(MigrationUserStatusSummary.init(name:))
             // One more than the limit tells whether the default limit hid anything.
-            filter.limit = limit.limit.map { $0 + 1 }
-            for u in limit.apply(try s.users(filter), context) { context.write(.object(MigrationUserObject.make(u))) }
+            let users = try s.users(batch: p["BatchId"].flatMap(MigrationValues.identity),
+                                    status: p.string("Status").flatMap(MigrationUserStatus.init(name:)),
+                                    statusSummary: p.string("StatusSummary").flatMap(MigrationUserStatusSummary.init(name:)),
+                                    limit: limit.limit.map { $0 + 1 })
+            for u in limit.apply(users, context) { context.write(.object(MigrationUserObject.make(u))) }
         }
     }
 }

@@ -13,9 +13,9 @@ enum RemoveMigrationBatch {
             confirmation; -Confirm:$false removes without asking (needed in non-interactive scripts).
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.batchId, provider: CommonParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to delete."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample("Remove-MigrationBatch -Identity IMAPBatch1", "Deletes IMAPBatch1 after asking for confirmation."),

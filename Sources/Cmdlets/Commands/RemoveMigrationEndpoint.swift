@@ -12,9 +12,9 @@ enum RemoveMigrationEndpoint {
             scripts that run non-interactively).
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.endpointId, provider: CommonParameters.endpointProvider,
+            SharedParameters.identity(MigrationEnums.endpointId, provider: SharedParameters.endpointProvider,
                                       mandatory: true, help: "Name of the endpoint to delete."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample("Remove-MigrationEndpoint IMAPEndpoint -Confirm:$false",

@@ -11,9 +11,9 @@ enum RemoveMigrationUser {
             counts drop by one. The cmdlet asks for confirmation; -Confirm:$false removes without asking.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.userId, provider: CommonParameters.userProvider,
+            SharedParameters.identity(MigrationEnums.userId, provider: SharedParameters.userProvider,
                                       mandatory: true, help: "Email address (or Guid) of the user to remove."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample("Remove-MigrationUser -Identity paulc@contoso.edu -Confirm:$false",

@@ -14,31 +14,31 @@ enum SetMigrationBatch {
             completed can't be changed. Nothing is written to the pipeline.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.batchId, provider: CommonParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
                                       mandatory: true, help: "Name of the batch to change."),
-            CommonParameters.named("CSVData", .bytes,
+            SharedParameters.named("CSVData", .bytes,
                                    help: "Bytes of a CSV file with more users; used with -AddUsers."),
-            CommonParameters.named("AddUsers", .switchParameter,
+            SharedParameters.named("AddUsers", .switchParameter,
                                    help: "Adds the users in -CSVData to the batch."),
-            CommonParameters.named("AllowUnknownColumnsInCsv", .bool,
+            SharedParameters.named("AllowUnknownColumnsInCsv", .bool,
                                    help: "$true ignores unknown columns in -CSVData; $false refuses them."),
-            CommonParameters.named("ApproveSkippedItems", .switchParameter,
+            SharedParameters.named("ApproveSkippedItems", .switchParameter,
                                    help: "Marks the items skipped so far as approved, so they don't hold up completion."),
-            CommonParameters.named("BadItemLimit", MigrationEnums.unlimited,
+            SharedParameters.named("BadItemLimit", MigrationEnums.unlimited,
                                    help: "New limit of corrupted messages per mailbox; a number or Unlimited."),
-            CommonParameters.named("LargeItemLimit", MigrationEnums.unlimited,
+            SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited,
                                    help: "New limit of oversized messages per mailbox; a number or Unlimited."),
-            CommonParameters.named("NotificationEmails", .array(.string),
+            SharedParameters.named("NotificationEmails", .array(.string),
                                    help: "Replaces the list of addresses that receive status reports."),
-            CommonParameters.named("ReportInterval", .timeSpan, help: "New interval between status reports; 0 sends none."),
-            CommonParameters.named("SkipReports", .bool, help: "$true stops status reports; $false sends them again."),
-            CommonParameters.named("StartAfter", .dateTime, help: "New earliest start time of the migration."),
-            CommonParameters.named("CompleteAfter", .dateTime, help: "New earliest completion time of the batch."),
-            CommonParameters.named("SyncNow", .switchParameter,
+            SharedParameters.named("ReportInterval", .timeSpan, help: "New interval between status reports; 0 sends none."),
+            SharedParameters.named("SkipReports", .bool, help: "$true stops status reports; $false sends them again."),
+            SharedParameters.named("StartAfter", .dateTime, help: "New earliest start time of the migration."),
+            SharedParameters.named("CompleteAfter", .dateTime, help: "New earliest completion time of the batch."),
+            SharedParameters.named("SyncNow", .switchParameter,
                                    help: "Requests an incremental sync now for the users that are already synced."),
-            CommonParameters.named("Update", .switchParameter,
+            SharedParameters.named("Update", .switchParameter,
                                    help: "Re-applies the endpoint's and the batch's settings to the users."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample(#"Set-MigrationBatch IMAPBatch1 -AddUsers -CSVData ([System.IO.File]::ReadAllBytes("C:\more-users.csv"))"#,
@@ -84,7 +84,7 @@ final class SetMigrationBatchCommand: MigrationCmdlet {
             guard try context.shouldProcess(target: batch.identity, action: context.commandName) else { return }
             if changes != BatchChanges() { _ = try s.setBatch(batch.identity, changes) }
             if let file { _ = try s.addUsers(toBatch: batch.identity, csv: file) }
-            if p.isSet("SyncNow") { try s.requestSync(batch: batch.identity) }
+            if p.isSet("SyncNow") { try s.syncNow(batch.identity) }
         }
     }
 }

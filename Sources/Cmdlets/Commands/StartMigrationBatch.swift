@@ -14,9 +14,9 @@ enum StartMigrationBatch {
             nothing changes. Without -Identity, every batch that can be started is started.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.batchId, provider: CommonParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to start."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample("Start-MigrationBatch -Identity IMAPBatch1", "Starts IMAPBatch1."),

@@ -13,9 +13,9 @@ enum StopMigrationBatch {
             Without -Identity, every batch that can be stopped is stopped.
             """,
         parameters: [
-            CommonParameters.identity(MigrationEnums.batchId, provider: CommonParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to stop."),
-            CommonParameters.partition,
+            SharedParameters.partition,
         ],
         examples: [
             CommandExample("Stop-MigrationBatch -Identity IMAPBatch1", "Stops IMAPBatch1."),

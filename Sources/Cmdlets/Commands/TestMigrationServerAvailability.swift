@@ -20,25 +20,25 @@ enum TestMigrationServerAvailability {
             not an IMAP server). With -Endpoint the settings of an existing migration endpoint are used.
             """,
         parameters: [
-            CommonParameters.named("Imap", .switchParameter, set: imapSet, mandatory: true,
+            SharedParameters.named("Imap", .switchParameter, set: imapSet, mandatory: true,
                                    help: "Selects the IMAP test. Exchange requires it for this parameter set."),
-            CommonParameters.named("RemoteServer", .string, set: imapSet, mandatory: true,
+            SharedParameters.named("RemoteServer", .string, set: imapSet, mandatory: true,
                                    help: "Host name (FQDN) or IP address of the IMAP server."),
-            CommonParameters.named("Port", .int, set: imapSet, mandatory: true,
+            SharedParameters.named("Port", .int, set: imapSet, mandatory: true,
                                    help: "TCP port of the IMAP server: usually 993 for Ssl, 143 for None or Tls.",
                                    range: 1...65535),
-            CommonParameters.named("Security", MigrationEnums.security, set: imapSet,
+            SharedParameters.named("Security", MigrationEnums.security, set: imapSet,
                                    help: "How the connection is protected: None (plain text), Ssl (TLS from the first byte) or Tls (STARTTLS on a plain connection).",
                                    defaultDescription: "None"),
-            CommonParameters.named("Authentication", MigrationEnums.authentication, set: imapSet,
+            SharedParameters.named("Authentication", MigrationEnums.authentication, set: imapSet,
                                    help: "Accepted for Exchange compatibility (Basic or Ntlm); the test does not log in, so it has no effect.",
                                    defaultDescription: "Basic"),
-            CommonParameters.named("AcceptUntrustedCertificates", .switchParameter, set: imapSet,
+            SharedParameters.named("AcceptUntrustedCertificates", .switchParameter, set: imapSet,
                                    help: "Accepts a server certificate that fails verification (self-signed, unknown CA, wrong host name). Use only for testing."),
-            CommonParameters.named("Endpoint", MigrationEnums.endpointId, set: endpointSet, mandatory: true,
+            SharedParameters.named("Endpoint", MigrationEnums.endpointId, set: endpointSet, mandatory: true,
                                    help: "Name of an existing migration endpoint whose settings are tested.",
-                                   completion: .provider(CommonParameters.endpointProvider)),
-            CommonParameters.partition,
+                                   completion: .provider(SharedParameters.endpointProvider)),
+            SharedParameters.partition,
         ],
         defaultParameterSet: imapSet,
         examples: [
@@ -67,10 +67,10 @@ final class TestMigrationServerAvailabilityCommand: MigrationCmdlet {
         } else {
             target = ServerAvailability.Target(
                 server: p.string("RemoteServer") ?? "", port: MigrationValues.int(p["Port"]) ?? 993,
-                security: p.string("Security").flatMap(IMAPSecurity.init(rawValue:)) ?? .none,
+                security: p.string("Security").flatMap(IMAPSecurity.init(rawValue:)) ?? .unencrypted,
                 acceptUntrustedCertificates: p.isSet("AcceptUntrustedCertificates"))
         }
         guard try context.shouldProcess(target: target.server, action: context.commandName) else { return }
-        context.write(.object(TestOutcomeObject.make(ServerAvailability.test(target))))
+        context.write(.object(TestOutcomeObject.make(ServerAvailability.test(target: target))))
     }
 }

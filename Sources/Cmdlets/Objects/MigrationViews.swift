@@ -1,43 +1,44 @@
-/// Default views of the migration objects, kept as data: the shell's view registry renders
-/// them (Exchange's default table for MigrationUser is seen in real output; the others
-/// follow the reference's best guesses, §3.2, §4.2, §5.1).
-public struct MigrationTableColumn: Sendable, Equatable {
-    public var label: String
-    public var property: String
-    /// Fixed width, or nil to size the column to its content.
-    public var width: Int?
-    public init(_ label: String, property: String? = nil, width: Int? = nil) {
-        self.label = label
-        self.property = property ?? label
-        self.width = width
-    }
-}
+import Foundation
+import PowerShell
 
-public struct MigrationTableView: Sendable, Equatable {
-    public var typeName: String
-    public var columns: [MigrationTableColumn]
-}
-
+/// Default table views of the migration objects. Exchange's MigrationUser table is seen in real
+/// output (Identity 40, Batch 30, Status 25, LastSyncTime); the others follow the reference's
+/// best guesses (§3.2, §4.2). The test outcome, statistics and config have no table view and
+/// so print as lists.
 public enum MigrationViews {
-    public static let tables: [MigrationTableView] = [
-        MigrationTableView(typeName: MigrationTypeNames.batch, columns: [
-            MigrationTableColumn("Identity"), MigrationTableColumn("Status"),
-            MigrationTableColumn("Type", property: "MigrationType"), MigrationTableColumn("TotalCount"),
+    public static let tables: [(typeName: String, columns: [TableViewColumn])] = [
+        (MigrationTypeNames.batch, [
+            TableViewColumn("Identity"), TableViewColumn("Status"),
+            TableViewColumn("Type", .property("MigrationType")), TableViewColumn("TotalCount"),
         ]),
-        MigrationTableView(typeName: MigrationTypeNames.endpoint, columns: [
-            MigrationTableColumn("Identity"), MigrationTableColumn("EndpointType"),
-            MigrationTableColumn("RemoteServer"),
+        (MigrationTypeNames.endpoint, [
+            TableViewColumn("Identity"), TableViewColumn("EndpointType"), TableViewColumn("RemoteServer"),
         ]),
-        MigrationTableView(typeName: MigrationTypeNames.user, columns: userColumns),
-        MigrationTableView(typeName: MigrationTypeNames.userStatistics, columns: userColumns),
+        (MigrationTypeNames.user, userColumns),
+        (MigrationTypeNames.userStatistics, userColumns),
     ]
 
-    /// Exchange's MigrationUser table: Identity 40, Batch 30, Status 25, then the last sync time.
     static let userColumns = [
-        MigrationTableColumn("Identity", width: 40), MigrationTableColumn("Batch", property: "BatchId", width: 30),
-        MigrationTableColumn("Status", width: 25), MigrationTableColumn("LastSyncTime", property: "LastSuccessfulSyncTime"),
+        TableViewColumn("Identity", width: 40), TableViewColumn("Batch", .property("BatchId"), width: 30),
+        TableViewColumn("Status", width: 25), TableViewColumn("LastSyncTime"),
     ]
 
-    /// Hands the views to the shell's view registry.
-    static func registerAll() {}
+    /// Hands the views to the shell's view registry (once per process).
+    static func registerAll() {
+        registered.run {
+            for (typeName, columns) in tables { FormatViews.register(typeName: typeName, view: .table(columns)) }
+        }
+    }
+
+    private static let registered = Once()
+}
+
+/// Runs a block once per process, however many registries are set up (tests make many).
+final class Once: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    func run(_ body: () -> Void) {
+        lock.lock(); defer { lock.unlock() }
+        if !done { done = true; body() }
+    }
 }

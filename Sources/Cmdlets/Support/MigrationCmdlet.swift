@@ -9,8 +9,9 @@ protocol MigrationCmdlet: Cmdlet {}
 extension MigrationCmdlet {
     func store(_ context: CommandContext) throws -> MigrationStore { try MigrationStoreAccess.store(context) }
 
-    /// Runs `body`; a MigrationError becomes a non-terminating error record (CSV errors first
-    /// list every bad row), anything else terminates the command.
+    /// Runs `body`; a MigrationError or an Exchange-style refusal becomes a non-terminating error
+    /// record (CSV errors first list every bad row); anything else (a prompt that can't be
+    /// answered, a binding error) terminates the command.
     func reportingErrors(_ context: CommandContext, target: String?, _ body: () throws -> Void) throws {
         do { try body() } catch let error as MigrationError {
             if case .csvInvalid(let problems) = error {
@@ -22,6 +23,9 @@ extension MigrationCmdlet {
             } else {
                 context.writeError(MigrationErrors.from(error, command: context.commandName, target: target))
             }
+        } catch let record as ErrorRecord where record.exceptionType.hasPrefix("Microsoft.Exchange.") {
+            // The cmdlet's own Exchange-style refusals (a missing -CSVData, say) are reported like the store's.
+            context.writeError(record)
         }
     }
 

@@ -26,7 +26,7 @@ enum ServerAvailability {
         var settingsText: String { "\(server):\(port) (Security: \(security.rawValue))" }
     }
 
-    static func test(_ endpoint: MigrationEndpoint) -> AvailabilityOutcome { test(Target(endpoint)) }
+    static func test(_ endpoint: MigrationEndpoint) -> AvailabilityOutcome { test(target: Target(endpoint)) }
 
     static func connectionFailedMessage(_ server: String) -> String {
         "The connection to the server '\(server)' could not be completed."

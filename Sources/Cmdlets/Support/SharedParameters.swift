@@ -1,7 +1,7 @@
 import PowerShell
 
 /// Parameters that several migration cmdlets share, declared once.
-enum CommonParameters {
+enum SharedParameters {
     /// Completion provider keys registered by `MigrationCommands.register`.
     static let batchProvider = "MigrationBatch"
     static let endpointProvider = "MigrationEndpoint"

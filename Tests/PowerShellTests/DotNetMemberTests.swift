@@ -122,7 +122,7 @@ import Testing
     }
 
     @Test func dateMembers() throws {
-        let d = DotNetDateFormat.calendar.date(from: DateComponents(year: 2025, month: 1, day: 31, hour: 8))!
+        let d = DateConversion.calendar.date(from: DateComponents(year: 2025, month: 1, day: 31, hour: 8))!
         let v = Value.date(d)
         #expect(DotNet.property(of: v, name: "Year")?.intValue == 2025)
         #expect(DotNet.property(of: v, name: "DayOfWeek")?.stringValue == "Friday")
@@ -131,7 +131,7 @@ import Testing
         #expect(try call(v, "AddDays", .double(1.5)).flatMap { DotNet.property(of: $0, name: "Hour") }?.intValue == 20)
         let span = try call(try call(v, "AddHours", .int(3))!, "Subtract", v)
         #expect(DotNet.property(of: span!, name: "TotalMinutes")?.doubleValue == 180)
-        #expect(try call(v, "ToShortDateString")?.stringValue == "1/31/2025")
+        #expect(try call(v, "ToShortDateString")?.stringValue == "01/31/2025")
         let ts = Value.timeSpan(93784)
         #expect(DotNet.property(of: ts, name: "Days")?.intValue == 1)
         #expect(DotNet.property(of: ts, name: "Hours")?.intValue == 2)

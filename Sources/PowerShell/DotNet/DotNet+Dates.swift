@@ -4,10 +4,10 @@ import Foundation
 enum DotNetDates {
     static func toUniversal(_ d: Date) -> Date { d.addingTimeInterval(-Double(TimeZone.current.secondsFromGMT(for: d))) }
     static func toLocal(_ d: Date) -> Date { d.addingTimeInterval(Double(TimeZone.current.secondsFromGMT(for: d))) }
-    static func startOfDay(_ d: Date) -> Date { DotNetDateFormat.calendar.startOfDay(for: d) }
+    static func startOfDay(_ d: Date) -> Date { DateConversion.calendar.startOfDay(for: d) }
 
     static func adding(_ component: Calendar.Component, _ n: Int, to d: Date) -> Date {
-        DotNetDateFormat.calendar.date(byAdding: component, value: n, to: d) ?? d
+        DateConversion.calendar.date(byAdding: component, value: n, to: d) ?? d
     }
 
     static func property(_ d: Date, _ name: String) -> Value? {
@@ -21,8 +21,8 @@ enum DotNetDates {
         case "second": return .int(p.second)
         case "millisecond": return .int(p.ticks / 10_000)
         case "ticks": return .int(Int((d.timeIntervalSince1970 + 62_135_596_800 + Double(p.offsetSeconds)) * 10_000_000))
-        case "dayofweek": return .string(DotNetDateFormat.dayNames[p.weekday])
-        case "dayofyear": return .int(DotNetDateFormat.calendar.ordinality(of: .day, in: .year, for: d) ?? 1)
+        case "dayofweek": return .string(ValueFormatting.dayNames[p.weekday])
+        case "dayofyear": return .int(DateConversion.calendar.ordinality(of: .day, in: .year, for: d) ?? 1)
         case "date": return .date(startOfDay(d))
         case "timeofday": return .timeSpan(d.timeIntervalSince(startOfDay(d)))
         case "kind": return .string("Local")
@@ -31,6 +31,7 @@ enum DotNetDates {
     }
 
     static func method(_ d: Date, _ c: MethodCall) throws -> Value? {
+        let value = Value.date(d)
         func add(_ unit: Double) throws -> Value { try c.expect(1); return .date(d.addingTimeInterval(try c.double(0) * unit)) }
         switch c.lowerName {
         case "adddays": return try add(86400)
@@ -54,11 +55,11 @@ enum DotNetDates {
             }
         case "tostring":
             try c.expect(0, 1, 2)
-            return .string(DotNetDateFormat.format(d, c.count >= 1 && !c.arguments[0].isNull ? c.string(0) : nil))
-        case "toshortdatestring": try c.expect(0); return .string(DotNetDateFormat.format(d, "d"))
-        case "tolongdatestring": try c.expect(0); return .string(DotNetDateFormat.format(d, "D"))
-        case "toshorttimestring": try c.expect(0); return .string(DotNetDateFormat.format(d, "t"))
-        case "tolongtimestring": try c.expect(0); return .string(DotNetDateFormat.format(d, "T"))
+            return .string(c.count >= 1 && !c.arguments[0].isNull ? ValueFormatting.formatDate(d, spec: c.string(0)) : Conversion.toString(value))
+        case "toshortdatestring": try c.expect(0); return .string(ValueFormatting.formatDate(d, spec: "d"))
+        case "tolongdatestring": try c.expect(0); return .string(ValueFormatting.formatDate(d, spec: "D"))
+        case "toshorttimestring": try c.expect(0); return .string(ValueFormatting.formatDate(d, spec: "t"))
+        case "tolongtimestring": try c.expect(0); return .string(ValueFormatting.formatDate(d, spec: "T"))
         case "touniversaltime": try c.expect(0); return .date(toUniversal(d))
         case "tolocaltime": try c.expect(0); return .date(toLocal(d))
         case "tofiletime", "tofiletimeutc":

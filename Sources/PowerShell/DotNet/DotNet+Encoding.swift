@@ -16,14 +16,14 @@ extension DotNet {
     }, method: { c in
         guard c.lowerName == "getencoding" else { return nil }
         try c.expect(1)
-        guard let enc = TextEncoding.from(c.arguments[0]) ?? TextEncoding.named(c.string(0)) else {
+        guard let enc = PSEncoding.from(c.arguments[0]) ?? PSEncoding.named(c.string(0)) else {
             throw c.exception("'\(c.string(0))' is not a supported encoding name.")
         }
         return encodingObject(enc)
     })
 
     /// An Encoding object: a PSObject with the .NET properties and methods runbooks call.
-    static func encodingObject(_ enc: TextEncoding) -> Value {
+    static func encodingObject(_ enc: PSEncoding) -> Value {
         let (typeName, webName, display): (String, String, String) = {
             switch enc {
             case .utf8, .utf8BOM: return ("System.Text.UTF8Encoding", "utf-8", "Unicode (UTF-8)")
@@ -64,7 +64,7 @@ extension DotNet {
                 }
                 bytes = Array(bytes[s..<(s + len)])
             }
-            return .string(enc == .utf8BOM ? TextEncoding.utf8.decode(bytes) : enc.decode(bytes))
+            return .string(enc == .utf8BOM ? PSEncoding.utf8.decode(bytes) : enc.decode(bytes))
         }
         o.methods["GetByteCount"] = { _, args in
             guard args.count == 1 else { throw overload("GetByteCount", args.count) }

@@ -36,9 +36,9 @@ extension DotNet {
                 throw c.exception("Access to the path '\(c.string(0))' is denied.")
             }
         }
-        func encoding(_ i: Int) -> TextEncoding {
+        func encoding(_ i: Int) -> PSEncoding {
             guard c.count > i else { return .utf8 }
-            return TextEncoding.from(c.arguments[i]) ?? .utf8
+            return PSEncoding.from(c.arguments[i]) ?? .utf8
         }
         switch c.lowerName {
         case "readallbytes":
@@ -46,10 +46,10 @@ extension DotNet {
             return .bytes(PSBytes(try read(try c.path(0))))
         case "readalltext":
             try c.expect(1, 2)
-            return .string(TextEncoding.decodeDetecting(try read(try c.path(0)), fallback: encoding(1)))
+            return .string(PSEncoding.decodeDetecting(try read(try c.path(0)), fallback: encoding(1)))
         case "readalllines", "readlines":
             try c.expect(1, 2)
-            let text = TextEncoding.decodeDetecting(try read(try c.path(0)), fallback: encoding(1))
+            let text = PSEncoding.decodeDetecting(try read(try c.path(0)), fallback: encoding(1))
             return DotNetValue.strings(TextLines.split(text))
         case "writealltext", "appendalltext":
             try c.expect(2, 3)
@@ -201,7 +201,7 @@ extension DotNet {
             let wantDirs = c.lowerName.contains("director")
             let shownBase = c.string(0)
             let sep = shownBase.hasSuffix("/") || shownBase.hasSuffix("\\") ? "" : (shownBase.contains("\\") && !shownBase.contains("/") ? "\\" : "/")
-            let matcher = PSWildcard(pattern)
+            let matcher = WildcardPattern(pattern)
             return DotNetValue.strings(names.sorted().filter { name in
                 var isDir: ObjCBool = false
                 fm.fileExists(atPath: dir + "/" + name, isDirectory: &isDir)

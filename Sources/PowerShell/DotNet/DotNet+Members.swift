@@ -71,7 +71,7 @@ extension DotNet {
         switch c.lowerName {
         case "tostring":
             try c.expect(0, 1, 2)
-            return .string(try DotNetFormat.format(value, c.count >= 1 && !c.arguments[0].isNull ? c.string(0) : nil) ?? "")
+            return .string(try DotNetFormat.format(value, c.count >= 1 && !c.arguments[0].isNull ? c.string(0) : nil))
         case "equals": try c.expect(1); return .bool(DotNetValue.equals(value, c.arguments[0]))
         case "compareto":
             try c.expect(1)

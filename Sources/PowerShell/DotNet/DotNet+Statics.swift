@@ -27,7 +27,7 @@ extension DotNet {
         "stringcomparison": enumType("System.StringComparison", ["CurrentCulture", "CurrentCultureIgnoreCase",
             "InvariantCulture", "InvariantCultureIgnoreCase", "Ordinal", "OrdinalIgnoreCase"]),
         "midpointrounding": enumType("System.MidpointRounding", ["ToEven", "AwayFromZero", "ToZero"]),
-        "dayofweek": enumType("System.DayOfWeek", DotNetDateFormat.dayNames),
+        "dayofweek": enumType("System.DayOfWeek", ValueFormatting.dayNames),
         "uri": plainType("System.Uri"), "net.ipaddress": plainType("System.Net.IPAddress"),
     ]
 
@@ -116,7 +116,7 @@ extension DotNet {
             return .string(c.rest(from: 0).map(DotNetValue.string).joined())
         case "format":
             guard c.count >= 1 else { throw c.overloadError() }
-            return .string(try DotNetFormat.composite(c.string(0), c.rest(from: 1), toString: DotNetValue.string))
+            return .string(try ValueFormatting.composite(c.string(0), c.rest(from: 1)))
         case "compare":
             try c.expect(2, 3)
             let a = c.string(0), b = c.string(1)
@@ -140,24 +140,13 @@ extension DotNet {
         case "newguid": try c.expect(0); return .guid(UUID())
         case "parse":
             try c.expect(1)
-            guard let g = parseGuid(c.string(0)) else {
+            guard let g = try? Conversion.convert(c.arguments[0], to: .guid) else {
                 throw c.exception("Guid should contain 32 digits with 4 dashes (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx).")
             }
-            return .guid(g)
+            return g
         default: return nil
         }
     })
-
-    /// Guid text in the D, N, B or P forms.
-    public static func parseGuid(_ text: String) -> UUID? {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        if (s.hasPrefix("{") && s.hasSuffix("}")) || (s.hasPrefix("(") && s.hasSuffix(")")) { s = String(s.dropFirst().dropLast()) }
-        if s.count == 32, !s.contains("-") {
-            let a = Array(s)
-            s = String(a[0..<8]) + "-" + String(a[8..<12]) + "-" + String(a[12..<16]) + "-" + String(a[16..<20]) + "-" + String(a[20...])
-        }
-        return UUID(uuidString: s)
-    }
 
     static func integerType(_ fullName: String, _ minValue: Int, _ maxValue: Int) -> StaticType {
         StaticType(fullName: fullName, member: { name, _ in

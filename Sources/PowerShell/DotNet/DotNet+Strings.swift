@@ -139,7 +139,7 @@ enum DotNetStrings {
         case "isnormalized": return .bool(true)
         case "gethashcode": try c.expect(0); return .int(s.hashValue & 0x7FFF_FFFF)
         case "format":
-            return .string(try DotNetFormat.composite(s, c.rest(from: 0), toString: DotNetValue.string))
+            return .string(try ValueFormatting.composite(s, c.rest(from: 0)))
         default: return nil
         }
     }

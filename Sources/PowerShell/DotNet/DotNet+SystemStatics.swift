@@ -96,7 +96,7 @@ extension DotNet {
         case "todatetime":
             try c.expect(1)
             if case .date = c.arguments[0] { return c.arguments[0] }
-            guard let d = DotNetDateParse.parse(c.string(0)) else {
+            guard let d = DateConversion.parse(c.string(0)) else {
                 throw c.exception("String '\(c.string(0))' was not recognized as a valid DateTime.")
             }
             return .date(d)
@@ -122,7 +122,7 @@ extension DotNet {
         case "fromticks": unit = 1e-7
         case "parse":
             try c.expect(1)
-            guard let t = parseTimeSpan(c.string(0)) else {
+            guard let t = DateConversion.parseTimeSpan(c.string(0)) else {
                 throw c.exception("String '\(c.string(0))' was not recognized as a valid TimeSpan.")
             }
             return .timeSpan(t)
@@ -132,33 +132,13 @@ extension DotNet {
         return .timeSpan(try c.double(0) * unit)
     })
 
-    /// `[d.]hh:mm[:ss[.fffffff]]` or a whole number of days.
-    public static func parseTimeSpan(_ text: String) -> Double? {
-        var s = text.trimmingCharacters(in: .whitespaces)
-        let negative = s.hasPrefix("-")
-        if negative { s.removeFirst() }
-        if let days = Int(s) { return Double(days) * 86400 * (negative ? -1 : 1) }
-        var days = 0.0
-        let colon = s.firstIndex(of: ":") ?? s.endIndex
-        if let dot = s[..<colon].firstIndex(of: ".") {
-            guard let d = Double(s[..<dot]) else { return nil }
-            days = d; s = String(s[s.index(after: dot)...])
-        }
-        let parts = s.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count >= 2, parts.count <= 3, let h = Double(parts[0]), let m = Double(parts[1]), h < 24, m < 60 else { return nil }
-        let sec = parts.count == 3 ? Double(parts[2]) : 0
-        guard let sec, sec < 60 else { return nil }
-        let total = days * 86400 + h * 3600 + m * 60 + sec
-        return negative ? -total : total
-    }
-
     static let dateTimeType = StaticType(fullName: "System.DateTime", member: { name, _ in
         switch name {
         case "now": return .date(Date())
         case "utcnow": return .date(DotNetDates.toUniversal(Date()))
         case "today": return .date(DotNetDates.startOfDay(Date()))
-        case "minvalue": return .date(DotNetDateFormat.calendar.date(from: DateComponents(year: 1, month: 1, day: 1))!)
-        case "maxvalue": return .date(DotNetDateFormat.calendar.date(from: DateComponents(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59))!)
+        case "minvalue": return .date(DateConversion.calendar.date(from: DateComponents(year: 1, month: 1, day: 1))!)
+        case "maxvalue": return .date(DateConversion.calendar.date(from: DateComponents(year: 9999, month: 12, day: 31, hour: 23, minute: 59, second: 59))!)
         default: return nil
         }
     }, method: { c in
@@ -166,7 +146,7 @@ extension DotNet {
         case "parse":
             try c.expect(1, 2)
             if case .date = c.arguments[0] { return c.arguments[0] }
-            guard let d = DotNetDateParse.parse(c.string(0)) else {
+            guard let d = DateConversion.parse(c.string(0)) else {
                 throw c.exception("String '\(c.string(0))' was not recognized as a valid DateTime.")
             }
             return .date(d)
@@ -178,7 +158,7 @@ extension DotNet {
         case "daysinmonth":
             try c.expect(2)
             let comps = DateComponents(year: try c.int(0), month: try c.int(1), day: 1)
-            let cal = DotNetDateFormat.calendar
+            let cal = DateConversion.calendar
             guard let d = cal.date(from: comps), let r = cal.range(of: .day, in: .month, for: d) else { throw c.overloadError() }
             return .int(r.count)
         case "isleapyear":

@@ -2,42 +2,11 @@ import Foundation
 
 /// Reading PowerShell values as .NET method arguments (strings, numbers, booleans).
 enum DotNetValue {
-    static func string(_ v: Value) -> String {
-        switch v {
-        case .double(let d): return DotNetNumberFormat.powerShellString(d)
-        case .date(let d): return DotNetDateFormat.format(d, "MM/dd/yyyy HH:mm:ss")
-        case .array(let a): return a.items.map(string).joined(separator: " ")
-        default: return DotNetText.string(v)
-        }
-    }
+    static func string(_ v: Value) -> String { Conversion.toString(v) }
 
-    static func truthy(_ v: Value) -> Bool {
-        switch v {
-        case .null: return false
-        case .bool(let b): return b
-        case .int(let i): return i != 0
-        case .double(let d): return d != 0
-        case .string(let s): return !s.isEmpty
-        case .array(let a): return a.items.count == 1 ? truthy(a.items[0]) : !a.items.isEmpty
-        default: return true
-        }
-    }
+    static func truthy(_ v: Value) -> Bool { Conversion.toBool(v) }
 
-    static func number(_ v: Value) -> Double? {
-        switch v {
-        case .int(let i): return Double(i)
-        case .double(let d): return d
-        case .bool(let b): return b ? 1 : 0
-        case .null: return 0
-        case .string(let s):
-            let t = s.trimmingCharacters(in: .whitespaces)
-            if t.isEmpty { return 0 }
-            if t.lowercased().hasPrefix("0x"), let h = Int(t.dropFirst(2), radix: 16) { return Double(h) }
-            return Double(t)
-        case .array(let a) where a.items.count == 1: return number(a.items[0])
-        default: return nil
-        }
-    }
+    static func number(_ v: Value) -> Double? { try? Conversion.toDouble(v) }
 
     static func int(_ v: Value, method: String, count: Int) throws -> Int {
         if case .int(let i) = v { return i }

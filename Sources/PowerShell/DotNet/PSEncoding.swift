@@ -1,7 +1,7 @@
 import Foundation
 
 /// The text encodings the file cmdlets and System.Text.Encoding support.
-public enum TextEncoding: String, Sendable, CaseIterable {
+public enum PSEncoding: String, Sendable, CaseIterable {
     case utf8 = "UTF8"                // no BOM when writing (pwsh 7's default)
     case utf8BOM = "UTF8BOM"
     case ascii = "ASCII"
@@ -15,7 +15,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
                                          "UTF8", "UTF8BOM", "UTF8NoBOM", "UTF32", "Default", "ANSI", "Latin1", "Byte"]
 
     /// Reads an `-Encoding` value or an Encoding object; nil for unknown names (and for `Byte`).
-    public static func from(_ value: Value) -> TextEncoding? {
+    public static func from(_ value: Value) -> PSEncoding? {
         switch value {
         case .string(let s): return named(s)
         case .object(let o):
@@ -26,7 +26,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    public static func named(_ name: String) -> TextEncoding? {
+    public static func named(_ name: String) -> PSEncoding? {
         switch name.lowercased().replacingOccurrences(of: "-", with: "") {
         case "utf8", "utf8nobom", "default", "oem", "utf7": return .utf8
         case "utf8bom": return .utf8BOM
@@ -39,7 +39,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         }
     }
 
-    static func codePage(_ n: Int) -> TextEncoding? {
+    static func codePage(_ n: Int) -> PSEncoding? {
         switch n {
         case 65001: return .utf8
         case 20127: return .ascii
@@ -120,7 +120,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// The encoding a BOM at the start announces, if any.
-    public static func detect(_ bytes: [UInt8]) -> TextEncoding? {
+    public static func detect(_ bytes: [UInt8]) -> PSEncoding? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         if bytes.starts(with: [0xFF, 0xFE, 0, 0]) { return .utf32 }
         if bytes.starts(with: [0xFF, 0xFE]) { return .unicode }
@@ -129,7 +129,7 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     }
 
     /// Decodes file contents as .NET readers do: a BOM wins over the requested encoding.
-    public static func decodeDetecting(_ bytes: [UInt8], fallback: TextEncoding = .utf8) -> String {
+    public static func decodeDetecting(_ bytes: [UInt8], fallback: PSEncoding = .utf8) -> String {
         (detect(bytes) ?? fallback).decode(bytes)
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 @testable import Migration
 
 /// A fresh state directory under /tmp for one test, removed afterwards.
-final class TemporaryState {
+final class TemporaryState: Sendable {
     let root: String
     let directory: StateDirectory
 

@@ -31,8 +31,9 @@ let package = Package(
 
         // 3. Sync engine and background service.
         .target(name: "Engine", dependencies: [
-            "Migration", "IMAP",
+            "Migration", "IMAP", "COpenSSL",
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
         // 4. Exchange migration cmdlets over the PowerShell runtime.
@@ -40,6 +41,8 @@ let package = Package(
 
         // 5. The executable: CLI, REPL, service mode.
         .executableTarget(name: "migsh", dependencies: ["PowerShell", "Cmdlets", "Engine", "CEdit"]),
+        // Drives the Migration API from its own processes: the CSV benchmark and the multi-process test's writers.
+        .executableTarget(name: "migration-bench", dependencies: ["Migration"]),
 
         .testTarget(name: "PowerShellTests", dependencies: ["PowerShell"]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),

@@ -1,0 +1,85 @@
+/// pwsh 7's default error display (ConciseView).
+///
+/// At the prompt or for `-Command` text: one line, `<reason>: <message>`.
+/// For an error raised in a script file, a block that points into the source:
+///
+///     Exception: /home/admin/imap.ps1:7
+///     Line |
+///        7 |  throw "Batch not found"
+///          |  ~~~~~~~~~~~~~~~~~~~~~~~
+///          | Batch not found
+///
+/// The reason is the record's `commandName` when set; `ParserError` for parse errors;
+/// `Exception` for `throw` (category OperationStopped or a plain System.Exception); the
+/// category name when it is not NotSpecified; else the exception's short type name
+/// (engine exceptions) or `RuntimeException` (.NET exceptions, which pwsh wraps).
+public enum ErrorView {
+    static let red = "\u{1B}[31;1m", reset = "\u{1B}[0m"
+
+    public static func reason(_ record: ErrorRecord) -> String {
+        if let c = record.commandName, !c.isEmpty { return c }
+        if record.category == .parserError { return "ParserError" }
+        if record.category == .operationStopped || record.exceptionType == "System.Exception" { return "Exception" }
+        if record.category != .notSpecified { return record.category.rawValue }
+        let type = record.exceptionType
+        if type.hasPrefix("System.Management.Automation."), let short = type.split(separator: ".").last { return String(short) }
+        return "RuntimeException"
+    }
+
+    /// The error as pwsh prints it. `width` is the window width (messages wrap in the block view);
+    /// `color` adds the red VT colouring used on a terminal; `vscode` adds the column to the header.
+    public static func render(_ record: ErrorRecord, width: Int = 120, color: Bool = false, vscode: Bool = false) -> String {
+        let text: String
+        if let position = record.position, let file = position.file {
+            text = SourceBlock.render(reason: reason(record), file: file, extent: position, message: record.message,
+                                      width: width, vscode: vscode)
+        } else {
+            text = reason(record) + ": " + record.message
+        }
+        return color ? red + text + reset : text
+    }
+}
+
+/// The `Line |` block shared by runtime errors from scripts and parse errors.
+enum SourceBlock {
+    static func render(reason: String, file: String?, extent: SourceExtent, message: String,
+                       width: Int, vscode: Bool) -> String {
+        var header = reason + ": "
+        if let file {
+            header += "\(file):\(extent.startLine)"
+            if vscode { header += ":\(extent.startColumn)" }
+        }
+        let number = String(extent.startLine)
+        let gutter = max(4, number.count)
+        let blank = String(repeating: " ", count: gutter + 1) + "|"
+        let source = extent.source.line(extent.startLine)
+        let lineLength = source.count
+        let start = max(1, extent.startColumn)
+        var length: Int
+        if extent.endLine == extent.startLine {
+            length = extent.endColumn - extent.startColumn
+        } else {
+            length = lineLength - start + 1
+        }
+        length = max(1, length)
+        let squiggle = String(repeating: " ", count: start - 1) + String(repeating: "~", count: length)
+        var lines = [header, "Line |",
+                     String(repeating: " ", count: gutter - number.count) + number + " |  " + source,
+                     blank + "  " + squiggle]
+        let flat = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
+        let room = max(20, width - blank.count - 1)
+        for piece in TextWidth.wordWrap(flat, width: room) { lines.append(blank + " " + piece) }
+        return lines.joined(separator: "\n")
+    }
+}
+
+/// Parse errors as pwsh prints them: only the first error, always as a source block
+/// (`ParserError: <path>:<line>`; no path for `-Command` text or the prompt).
+public enum ParseErrorView {
+    public static func render(extent: SourceExtent, message: String, width: Int = 120, color: Bool = false,
+                              vscode: Bool = false) -> String {
+        let text = SourceBlock.render(reason: "ParserError", file: extent.file, extent: extent, message: message,
+                                      width: width, vscode: vscode)
+        return color ? ErrorView.red + text + ErrorView.reset : text
+    }
+}

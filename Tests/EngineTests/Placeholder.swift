@@ -1,3 +1,0 @@
-import Testing
-
-@Test func EngineBuilds() { #expect(Bool(true)) }

@@ -1,3 +1,0 @@
-import Testing
-
-@Test func MigrationBuilds() { #expect(Bool(true)) }

@@ -10,7 +10,7 @@ public struct FolderSyncState: Hashable, Sendable {
     /// Every source UID up to this one has a message record (copied, skipped or failed).
     public var lastSourceUID: UInt32
     public var sourceHighestModSeq: UInt64?
-    /// The target folder's UIDNEXT right after our last commit: if it moved, someone (or a crash) added mail.
+    /// The target folder's UIDNEXT right after our last commit (for reports and diagnostics).
     public var targetUIDNext: UInt32
 
     public init(source: FolderPath, target: FolderPath, sourceUIDValidity: UInt32, targetUIDValidity: UInt32,

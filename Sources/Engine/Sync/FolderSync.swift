@@ -48,11 +48,9 @@ final class FolderSync {
         var records: [UInt32: MessageRecord] = [:]
         var folder = FolderSyncState(source: sourcePath, target: targetPath, sourceUIDValidity: s.uidValidity,
                                      targetUIDValidity: t.uidValidity)
-        var scanTarget = true
         if let p = previous, p.sourceUIDValidity == s.uidValidity, p.targetUIDValidity == t.uidValidity, p.target == targetPath {
             folder = p
             records = try state.messageRecords(user: user, source: sourcePath)
-            scanTarget = t.uidNext != p.targetUIDNext
         } else if previous != nil {
             // UIDVALIDITY changed (or the folder moved): every pairing is void. Start over; what is already
             // in the target is found again by content.
@@ -79,9 +77,10 @@ final class FolderSync {
             }
         }
 
-        // 3. Target messages no record points at: candidates for "already there".
+        // 3. Target messages no record points at: candidates for "already there". They exist after a crash
+        // between commit and state write, after a UIDVALIDITY change, or when the target had mail before.
         var candidates: [Key: [MessageMeta]] = [:]
-        if scanTarget && !toCopy.isEmpty {
+        if !toCopy.isEmpty {
             let known = Set(records.values.compactMap { $0.status == .copied ? $0.targetUID : nil })
             for m in try dst.listMessages(uids: .min ... .max, changedSince: nil) where !known.contains(m.uid.rawValue) {
                 candidates[Key(size: m.size, date: m.internalDate.secondsSince1970), default: []].append(m)

@@ -16,12 +16,12 @@ final class ForEachObjectCommand: Cmdlet {
                                  help: "Runs once per input object, with $_ set to it."),
             ParameterDeclaration("End", .scriptBlock, sets: [ParameterSetMembership("ScriptBlockSet")],
                                  help: "Runs once after the last input object."),
-            ParameterDeclaration("RemainingScripts", .array(.scriptBlock), sets: [ParameterSetMembership("ScriptBlockSet")],
-                                 help: "Further script blocks (the positional begin/process/end form)."),
+            Builtin.remaining(ParameterDeclaration("RemainingScripts", .array(.scriptBlock), sets: [ParameterSetMembership("ScriptBlockSet")],
+                                                   help: "Further script blocks (the positional begin/process/end form).")),
             ParameterDeclaration("MemberName", .string, sets: [ParameterSetMembership("PropertyAndMethodSet", position: 0, mandatory: true)],
                                  help: "The property to read or method to call on each object."),
-            ParameterDeclaration("ArgumentList", .array(.object), aliases: ["Args"], sets: [ParameterSetMembership("PropertyAndMethodSet")],
-                                 help: "Arguments for the method named by -MemberName."),
+            Builtin.remaining(ParameterDeclaration("ArgumentList", .array(.object), aliases: ["Args"], sets: [ParameterSetMembership("PropertyAndMethodSet")],
+                                                   help: "Arguments for the method named by -MemberName.")),
         ],
         defaultParameterSet: "ScriptBlockSet",
         examples: [
@@ -55,7 +55,7 @@ final class ForEachObjectCommand: Cmdlet {
             if blocks.count >= 2 { end = blocks.removeLast() }
         }
         processBlocks = blocks
-        if let begin { for v in try context.invoke(begin, dollarUnder: nil, arguments: []) { context.write(v) } }
+        if let begin { for v in try context.invokeInCurrentScope(begin, dollarUnder: nil) { context.write(v) } }
     }
 
     private static func isBlock(_ v: Value) -> Bool { if case .scriptBlock = v { return true }; return false }
@@ -67,12 +67,12 @@ final class ForEachObjectCommand: Cmdlet {
             return
         }
         for block in processBlocks {
-            for v in try context.invoke(block, dollarUnder: input, arguments: []) { context.write(v) }
+            for v in try context.invokeInCurrentScope(block, dollarUnder: input) { context.write(v) }
         }
     }
 
     func end(_ context: CommandContext) throws {
-        if let end { for v in try context.invoke(end, dollarUnder: nil, arguments: []) { context.write(v) } }
+        if let end { for v in try context.invokeInCurrentScope(end, dollarUnder: nil) { context.write(v) } }
     }
 
     private func invokeMember(_ name: String, on input: Value, _ context: CommandContext) throws {

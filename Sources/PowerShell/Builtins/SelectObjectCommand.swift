@@ -53,7 +53,7 @@ final class SelectObjectCommand: Cmdlet {
         skipLast = Builtin.int(context, "SkipLast") ?? 0
         unique = p.isSet("Unique")
         if p.isBound("Index") { index = Set(Builtin.items(p["Index"]).compactMap { try? Conversion.toInt($0) }) }
-        if first == 0 { throw StopUpstreamPipeline() }
+        if first == 0 { try context.stopUpstream() }
     }
 
     func process(_ context: CommandContext) throws {
@@ -70,7 +70,7 @@ final class SelectObjectCommand: Cmdlet {
             return
         }
         try emit(input, context)
-        if let first, emitted >= first { throw StopUpstreamPipeline() }
+        if let first, emitted >= first { try context.stopUpstream() }
     }
 
     func end(_ context: CommandContext) throws {

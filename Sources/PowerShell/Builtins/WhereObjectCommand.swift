@@ -63,7 +63,7 @@ final class WhereObjectCommand: Cmdlet {
     private func passes(_ input: Value, _ context: CommandContext) throws -> Bool {
         let p = context.parameters
         if case .scriptBlock(let block)? = p["FilterScript"] ?? p["Property"] {
-            return Conversion.toBool(.list(try context.invoke(block, dollarUnder: input, arguments: [])))
+            return Conversion.toBool(.list(try context.invokeInCurrentScope(block, dollarUnder: input)))
         }
         let name = Conversion.toString(p["Property"] ?? .null)
         let left = Builtin.property(input, name)

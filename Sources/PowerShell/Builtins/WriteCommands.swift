@@ -9,8 +9,8 @@ enum WriteCommands {
             name: "Write-Output", synopsis: "Writes objects to the pipeline.",
             description: "Sends each object to the next command in the pipeline, or to the console when it is the last command. Arrays are sent one element at a time unless -NoEnumerate is given.",
             parameters: [
-                Builtin.param("InputObject", .array(.object), position: 0, mandatory: true, pipeline: true,
-                              help: "The objects to send down the pipeline."),
+                Builtin.remaining(Builtin.param("InputObject", .array(.object), position: 0, mandatory: true, pipeline: true,
+                                                help: "The objects to send down the pipeline.")),
                 Builtin.param("NoEnumerate", .switchParameter, help: "Sends a collection as one object."),
             ],
             examples: [CommandExample("Write-Output \"Batch created\"", "Writes a string to the pipeline."),
@@ -21,7 +21,7 @@ enum WriteCommands {
             name: "Write-Host", synopsis: "Writes text straight to the host.",
             description: "Writes text to the console, bypassing the pipeline. Arrays are joined with -Separator. Colours are used only on a terminal.",
             parameters: [
-                Builtin.param("Object", .object, position: 0, pipeline: true, help: "The objects to display."),
+                Builtin.remaining(Builtin.param("Object", .object, position: 0, pipeline: true, help: "The objects to display.")),
                 Builtin.param("NoNewline", .switchParameter, help: "Does not end the text with a newline."),
                 Builtin.param("Separator", .object, help: "The text placed between the displayed objects."),
                 Builtin.param("ForegroundColor", consoleColor, help: "The text colour."),

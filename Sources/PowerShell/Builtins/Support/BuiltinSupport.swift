@@ -92,5 +92,12 @@ enum Builtin {
                              help: help, completion: completion)
     }
 
+    /// The parameter with ValueFromRemainingArguments set.
+    static func remaining(_ p: ParameterDeclaration) -> ParameterDeclaration {
+        var p = p
+        p.valueFromRemainingArguments = true
+        return p
+    }
+
     static let inputObject = param("InputObject", .object, pipeline: true, help: "The objects to process.")
 }

@@ -41,6 +41,8 @@ let package = Package(
 
         // 5. The executable: CLI, REPL, service mode.
         .executableTarget(name: "migsh", dependencies: ["PowerShell", "Cmdlets", "Engine", "CEdit"]),
+        // Drives the Migration API from its own processes: the CSV benchmark and the multi-process test's writers.
+        .executableTarget(name: "migration-bench", dependencies: ["Migration"]),
 
         .testTarget(name: "PowerShellTests", dependencies: ["PowerShell"]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),

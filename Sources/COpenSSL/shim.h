@@ -19,3 +19,8 @@ static inline long shim_SSL_CTX_set_mode(SSL_CTX *ctx, long mode) {
 static inline long shim_SSL_CTX_no_compression(SSL_CTX *ctx) {
     return SSL_CTX_set_options(ctx, SSL_OP_NO_COMPRESSION);
 }
+
+// IMAP transport: treat a peer that closes without close_notify as end of stream (many servers do).
+static inline long shim_SSL_CTX_ignore_unexpected_eof(SSL_CTX *ctx) {
+    return SSL_CTX_set_options(ctx, SSL_OP_IGNORE_UNEXPECTED_EOF);
+}

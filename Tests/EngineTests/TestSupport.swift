@@ -1,5 +1,6 @@
 // Helpers shared by the engine tests: temporary directories and message builders.
 @preconcurrency import Glibc
+import Testing
 @testable import Engine
 
 /// A fresh directory under /tmp, removed by `remove()` (tests call it in `defer`).
@@ -32,3 +33,13 @@ func readText(_ path: String) -> String? { Posix.readFile(path).map { String(dec
 
 /// Runs a shell command (test fixtures only); returns its exit status.
 @discardableResult func sh(_ command: String) -> Int32 { system(command) }
+
+/// Gives a Maildir folder a new UIDVALIDITY and new UIDs, as a server that rebuilt its index would.
+func renumber(folderDirectory dir: String) throws {
+    let path = dir + "/dovecot-uidlist"
+    var list = try #require(DovecotUIDList(fileText: readText(path) ?? ""))
+    list.uidValidity += 1000
+    list.uids = list.uids.mapValues { $0 + 100 }
+    list.nextUID += 100
+    try Posix.writeFileAtomically(path, Array(list.fileText.utf8), scope: .folder)
+}

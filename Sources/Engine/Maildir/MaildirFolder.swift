@@ -221,10 +221,6 @@ final class MaildirMessageWriter: MessageWriter {
     func finish() throws -> MessageUID? {
         close(fd)
         fd = -1
-        guard written == message.size else {
-            unlink(tmpPath)
-            throw StoreError.message("message size \(written) differs from announced \(message.size)", retry: .temporary)
-        }
         try Posix.setModificationTime(tmpPath, seconds: message.internalDate.secondsSince1970)
         return folder.adopt(tmpName: base, base: base, size: written, message: message)
     }

@@ -90,7 +90,8 @@ public struct MessageMeta: Hashable, Sendable {
 public struct NewMessage: Hashable, Sendable {
     public var flags: MessageFlags
     public var internalDate: InternalDate
-    /// The exact number of bytes that will be written.
+    /// The number of bytes the caller expects to write (drivers that must announce a size, such as IMAP
+    /// APPEND, use what was actually written instead).
     public var size: Int
     public init(flags: MessageFlags, internalDate: InternalDate, size: Int) {
         self.flags = flags; self.internalDate = internalDate; self.size = size

@@ -3,7 +3,8 @@
 
 /// How the IMAP connection is protected (`-Security`).
 public enum IMAPSecurity: String, CaseIterable, Sendable, Codable {
-    case none = "None"
+    /// Exchange prints this as `None` (named differently in Swift so it never collides with `Optional.none`).
+    case unencrypted = "None"
     case ssl = "Ssl"
     case tls = "Tls"
 }

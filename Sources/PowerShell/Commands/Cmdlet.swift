@@ -91,3 +91,10 @@ public struct ProgressRecord: Sendable {
         self.id = id
     }
 }
+
+/// Thrown from `process` by a command that needs no more input (Select-Object -First n once it has n
+/// objects). It is not an error: the runtime stops the commands upstream of the thrower (their `end`
+/// does not run), then runs `end` of the thrower and of everything downstream as usual.
+public struct StopUpstreamPipeline: Error, Sendable {
+    public init() {}
+}

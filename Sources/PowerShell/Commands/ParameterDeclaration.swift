@@ -14,6 +14,10 @@ public struct ParameterDeclaration: Sendable {
     public var completion: CompletionKind
     /// Shown by Get-Help as the default value, when there is one.
     public var defaultDescription: String?
+    /// ValidateSet: the allowed values (compared case-insensitively), nil when any value goes.
+    public var validateSet: [String]? = nil
+    /// ValidateNotNullOrEmpty.
+    public var validateNotNullOrEmpty: Bool = false
 
     public init(_ name: String, _ type: PSType, aliases: [String] = [],
                 sets: [ParameterSetMembership] = [.all()], help: String = "",

@@ -126,12 +126,18 @@ public enum Conversion {
     /// `Cannot convert value "x" to type "T". Error: "reason"`, or the no-reason form.
     static func castError(_ value: Value, to type: PSType, reason: String?) -> ErrorRecord {
         let message: String
+        // .NET shows a collection by its type name, not its items.
+        let shown: String
+        switch value {
+        case .array, .bytes, .hashtable: shown = typeName(of: value)
+        default: shown = toString(value)
+        }
         if case .null = value {
             message = "Cannot convert null to type \"\(type)\"."
         } else if let reason {
-            message = "Cannot convert value \"\(toString(value))\" to type \"\(type)\". Error: \"\(reason)\""
+            message = "Cannot convert value \"\(shown)\" to type \"\(type)\". Error: \"\(reason)\""
         } else {
-            message = "Cannot convert the \"\(toString(value))\" value of type \"\(typeName(of: value))\" to type \"\(type)\"."
+            message = "Cannot convert the \"\(shown)\" value of type \"\(typeName(of: value))\" to type \"\(type)\"."
         }
         return ErrorRecord(message: message, errorId: reason == nil ? "ConvertToFinalInvalidCastException" : "InvalidCastParseTargetInvocation",
                            category: .invalidArgument, targetObject: value,

@@ -1,1 +1,0 @@
-// The Cmdlets module. See Package.swift for its place in the layers.

@@ -1,0 +1,90 @@
+import Migration
+import PowerShell
+
+/// Set-MigrationBatch: changes a batch's settings or adds users from new CSV data.
+enum SetMigrationBatch {
+    static let declaration = CommandDeclaration(
+        name: "Set-MigrationBatch",
+        synopsis: "Changes the settings of a migration batch, or adds users to it.",
+        description: """
+            Only the parameters you give change. -CSVData with -AddUsers adds the rows of a CSV file \
+            in the batch's format; users already in a batch are refused, and a file with errors adds \
+            nobody. -SyncNow asks for an immediate incremental sync of the batch's synced users. \
+            -Update re-applies the endpoint's current settings. A batch that is being removed or \
+            completed can't be changed. Nothing is written to the pipeline.
+            """,
+        parameters: [
+            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+                                      mandatory: true, help: "Name of the batch to change."),
+            SharedParameters.named("CSVData", .bytes,
+                                   help: "Bytes of a CSV file with more users; used with -AddUsers."),
+            SharedParameters.named("AddUsers", .switchParameter,
+                                   help: "Adds the users in -CSVData to the batch."),
+            SharedParameters.named("AllowUnknownColumnsInCsv", .bool,
+                                   help: "$true ignores unknown columns in -CSVData; $false refuses them."),
+            SharedParameters.named("ApproveSkippedItems", .switchParameter,
+                                   help: "Marks the items skipped so far as approved, so they don't hold up completion."),
+            SharedParameters.named("BadItemLimit", MigrationEnums.unlimited,
+                                   help: "New limit of corrupted messages per mailbox; a number or Unlimited."),
+            SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited,
+                                   help: "New limit of oversized messages per mailbox; a number or Unlimited."),
+            SharedParameters.named("NotificationEmails", .array(.string),
+                                   help: "Replaces the list of addresses that receive status reports."),
+            SharedParameters.named("ReportInterval", .timeSpan, help: "New interval between status reports; 0 sends none."),
+            SharedParameters.named("SkipReports", .bool, help: "$true stops status reports; $false sends them again."),
+            SharedParameters.named("StartAfter", .dateTime, help: "New earliest start time of the migration."),
+            SharedParameters.named("CompleteAfter", .dateTime, help: "New earliest completion time of the batch."),
+            SharedParameters.named("SyncNow", .switchParameter,
+                                   help: "Requests an incremental sync now for the users that are already synced."),
+            SharedParameters.named("Update", .switchParameter,
+                                   help: "Re-applies the endpoint's and the batch's settings to the users."),
+            SharedParameters.partition,
+        ],
+        examples: [
+            CommandExample(#"Set-MigrationBatch IMAPBatch1 -AddUsers -CSVData ([System.IO.File]::ReadAllBytes("C:\more-users.csv"))"#,
+                           "Adds the users of more-users.csv to IMAPBatch1."),
+            CommandExample("Set-MigrationBatch -Identity IMAPBatch1 -SyncNow",
+                           "Asks for an incremental sync now, e.g. after the MX record was switched."),
+        ],
+        supportsShouldProcess: true, confirmImpact: .medium,
+        make: { SetMigrationBatchCommand() })
+}
+
+final class SetMigrationBatchCommand: MigrationCmdlet {
+    func process(_ context: CommandContext) throws {
+        let p = context.parameters
+        guard let id = identity(context) else { return }
+        var changes = BatchChanges(
+            notificationEmails: MigrationValues.strings(p["NotificationEmails"]),
+            allowUnknownColumnsInCsv: MigrationValues.bool(p["AllowUnknownColumnsInCsv"]),
+            skipReports: MigrationValues.bool(p["SkipReports"]),
+            reportInterval: MigrationValues.seconds(p["ReportInterval"]))
+        if let d = MigrationValues.date(p["StartAfter"]) { changes.startAfter = .some(d) }
+        if let d = MigrationValues.date(p["CompleteAfter"]) { changes.completeAfter = .some(d) }
+        if let n = try MigrationValues.unlimited(context, "BadItemLimit") { changes.badItemLimit = .some(n) }
+        if let n = try MigrationValues.unlimited(context, "LargeItemLimit") { changes.largeItemLimit = .some(n) }
+        let csvBytes = MigrationValues.bytes(p["CSVData"])
+        try reportingErrors(context, target: id) {
+            let s = try store(context)
+            let batch = try s.batch(id)
+            if let refusal = BatchLifecycle.canSet(batch.name, batch.status) { throw refusal }
+            var file: ImapCsvFile?
+            if let csvBytes {
+                guard p.isSet("AddUsers") else {
+                    throw MigrationErrors.missingValue(
+                        "-CSVData adds users to an existing batch only together with -AddUsers.",
+                        parameter: "AddUsers", command: context.commandName)
+                }
+                let allow = changes.allowUnknownColumnsInCsv ?? batch.allowUnknownColumnsInCsv
+                file = try ImapCsv.parse(csvBytes, allowUnknownColumns: allow)
+            } else if p.isSet("AddUsers") {
+                throw MigrationErrors.missingValue("-AddUsers needs -CSVData with the users to add.",
+                                                   parameter: "CSVData", command: context.commandName)
+            }
+            guard try context.shouldProcess(target: batch.identity, action: context.commandName) else { return }
+            if changes != BatchChanges() { _ = try s.setBatch(batch.identity, changes) }
+            if let file { _ = try s.addUsers(toBatch: batch.identity, csv: file) }
+            if p.isSet("SyncNow") { try s.syncNow(batch.identity) }
+        }
+    }
+}

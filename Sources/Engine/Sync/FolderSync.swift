@@ -1,0 +1,225 @@
+// Syncs one source folder into its target folder, exactly once across crashes.
+//
+// Order of every step: write messages (or flags) to the target -> target.commit() (durable) -> one state
+// transaction recording them. A crash between commit and state write leaves target messages the state
+// does not know; the next run finds them by (size, date) and then by SHA-256 of the bytes while copying,
+// and pairs them instead of storing them twice. Bytes are never altered (no marker header).
+
+final class FolderSync {
+    let user: String
+    let plan: FolderPlan
+    let source: any MailStore
+    let target: any MailStore
+    let state: any SyncStateStore
+    let options: SyncOptions
+    let hooks: SyncHooks
+
+    init(user: String, plan: FolderPlan, source: any MailStore, target: any MailStore,
+         state: any SyncStateStore, options: SyncOptions, hooks: SyncHooks) {
+        self.user = user; self.plan = plan; self.source = source; self.target = target
+        self.state = state; self.options = options; self.hooks = hooks
+    }
+
+    private struct Key: Hashable { var size: Int; var date: Int64 }
+    private var targetHashes: [UInt32: String] = [:]
+
+    private func targetHash(_ uid: MessageUID, in dst: any MailFolder) throws -> String {
+        if let h = targetHashes[uid.rawValue] { return h }
+        let hasher = SHA256Hasher()
+        try dst.fetchMessage(uid) { hasher.update($0) }
+        let h = hasher.finalizeHex()
+        targetHashes[uid.rawValue] = h
+        return h
+    }
+
+    func run() throws -> FolderSyncResult {
+        let sourcePath = plan.source.path
+        let targetPath = plan.target!
+        var result = FolderSyncResult(source: sourcePath, target: targetPath)
+
+        try target.createFolder(targetPath)
+        let src = try source.openFolder(sourcePath)
+        let dst = try target.openFolder(targetPath)
+        let s = src.status, t = dst.status
+        result.sourceMessageCount = s.messageCount
+
+        // 1. Is the saved state still valid for both folders?
+        let previous = try state.folderState(user: user, source: sourcePath)
+        var records: [UInt32: MessageRecord] = [:]
+        var folder = FolderSyncState(source: sourcePath, target: targetPath, sourceUIDValidity: s.uidValidity,
+                                     targetUIDValidity: t.uidValidity)
+        if let p = previous, p.sourceUIDValidity == s.uidValidity, p.targetUIDValidity == t.uidValidity, p.target == targetPath {
+            folder = p
+            records = try state.messageRecords(user: user, source: sourcePath)
+        } else if previous != nil {
+            // UIDVALIDITY changed (or the folder moved): every pairing is void. Start over; what is already
+            // in the target is found again by content.
+            result.wasReset = true
+            try hooks.write(SyncStep(user: user, source: sourcePath, kind: "reset", resetMessages: true, folder: folder), to: state)
+        }
+
+        // 2. What the source has now.
+        let listing = try listSource(src, folder: folder, previous: previous, records: records, result: &result)
+        var toCopy: [MessageMeta] = []
+        var flagChanges: [(MessageMeta, MessageRecord)] = []
+        for m in listing.metas {
+            if let r = records[m.uid.rawValue], r.status != .failed {
+                if r.status == .copied && r.flags != m.flags { flagChanges.append((m, r)) }
+            } else {
+                toCopy.append(m)
+            }
+        }
+        var gone: [MessageRecord] = []
+        if listing.complete {
+            let present = Set(listing.metas.map(\.uid.rawValue))
+            for r in records.values where r.status != .gone && !present.contains(r.sourceUID) {
+                var g = r; g.status = .gone; gone.append(g)
+            }
+        }
+
+        // 3. Target messages no record points at: candidates for "already there". They exist after a crash
+        // between commit and state write, after a UIDVALIDITY change, or when the target had mail before.
+        var candidates: [Key: [MessageMeta]] = [:]
+        if !toCopy.isEmpty {
+            let known = Set(records.values.compactMap { $0.status == .copied ? $0.targetUID : nil })
+            for m in try dst.listMessages(uids: .min ... .max, changedSince: nil) where !known.contains(m.uid.rawValue) {
+                candidates[Key(size: m.size, date: m.internalDate.secondsSince1970), default: []].append(m)
+            }
+        }
+
+        // 4. Copy, in UID order, one durable step per batch.
+        let limitRank = itemLimitCutoff(listing.metas, records: records)
+        var batch: [MessageRecord] = [], batchBytes = 0
+        func flush(kind: String) throws {
+            guard !batch.isEmpty else { return }
+            try target.commit()
+            folder.lastSourceUID = max(folder.lastSourceUID, batch.map(\.sourceUID).max() ?? 0)
+            folder.targetUIDNext = dst.status.uidNext
+            try hooks.write(SyncStep(user: user, source: sourcePath, kind: kind, folder: folder, messages: batch), to: state)
+            for r in batch { records[r.sourceUID] = r }
+            batch.removeAll(); batchBytes = 0
+        }
+        for m in toCopy.sorted(by: { $0.uid < $1.uid }) {
+            if m.size > options.maxMessageSize {
+                let item = SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size, internalDate: m.internalDate,
+                                       kind: .largeItem, reason: "The message is larger than the \(options.maxMessageSize / (1024 * 1024)) MB limit.")
+                result.skipped.append(item)
+                batch.append(record(m, status: .skipped, note: item.reason))
+            } else if m.uid.rawValue < limitRank {
+                let item = SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size, internalDate: m.internalDate,
+                                       kind: .itemLimit, reason: "The folder has more than \(options.maxItemsPerFolder) items; older items are not migrated.")
+                result.skipped.append(item)
+                batch.append(record(m, status: .skipped, note: item.reason))
+            } else {
+                do {
+                    let (r, matched) = try copy(m, from: src, to: dst, candidates: &candidates)
+                    batch.append(r)
+                    if matched { result.matchedExisting += 1 } else { result.copied += 1; result.copiedBytes += r.size }
+                    batchBytes += r.size
+                } catch let e as StoreError where e.scope == .message {
+                    let item = SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size,
+                                           internalDate: m.internalDate, kind: .failed, reason: e.message)
+                    result.failed.append(item)
+                    batch.append(record(m, status: .failed, note: e.message))
+                }
+            }
+            if batch.count >= options.batchMessages || batchBytes >= options.batchBytes { try flush(kind: "copy") }
+        }
+        try flush(kind: "copy")
+
+        // 5. Flag changes since the last sync (source wins; the target is not in use during migration).
+        for (m, r) in flagChanges {
+            guard let uid = r.targetUID else { continue }
+            try dst.setFlags(MessageUID(uid), to: m.flags)
+            var u = r; u.flags = m.flags
+            batch.append(u)
+            result.flagUpdates += 1
+            if batch.count >= options.batchMessages { try flush(kind: "flags") }
+        }
+        try flush(kind: "flags")
+
+        // 6. Deletions on the source are recorded, not propagated.
+        if !gone.isEmpty {
+            result.goneAtSource = gone.count
+            try hooks.write(SyncStep(user: user, source: sourcePath, kind: "gone", folder: folder, messages: gone), to: state)
+        }
+
+        // 7. High-water marks, written last so an interrupted run redoes the listing.
+        var finished = folder
+        finished.sourceHighestModSeq = s.highestModSeq
+        finished.lastSourceUID = max(folder.lastSourceUID, listing.metas.last?.uid.rawValue ?? 0)
+        finished.targetUIDNext = dst.status.uidNext
+        if finished != previous {
+            try hooks.write(SyncStep(user: user, source: sourcePath, kind: "finish", folder: finished), to: state)
+        }
+        return result
+    }
+
+    private struct Listing { var metas: [MessageMeta]; var complete: Bool }
+
+    /// Lists what needs looking at: with CONDSTORE only changed and new messages (plus a full UID list
+    /// when the count shows expunges); otherwise everything.
+    private func listSource(_ src: any MailFolder, folder: FolderSyncState, previous: FolderSyncState?,
+                            records: [UInt32: MessageRecord], result: inout FolderSyncResult) throws -> Listing {
+        let s = src.status
+        if let p = previous, p == folder, let oldModSeq = p.sourceHighestModSeq, let nowModSeq = s.highestModSeq,
+           p.lastSourceUID > 0, p.lastSourceUID < UInt32.max {
+            let newOnes = try src.listMessages(uids: MessageUID(p.lastSourceUID + 1) ... .max, changedSince: nil)
+            let alive = records.values.filter { $0.status != .gone && $0.sourceUID <= p.lastSourceUID }.count
+            if alive + newOnes.count == s.messageCount {
+                let changed = nowModSeq == oldModSeq ? []
+                    : try src.listMessages(uids: .min ... MessageUID(p.lastSourceUID), changedSince: oldModSeq)
+                return Listing(metas: (changed + newOnes).sorted { $0.uid < $1.uid }, complete: false)
+            }
+        }
+        return Listing(metas: try src.listMessages(uids: .min ... .max, changedSince: nil), complete: true)
+    }
+
+    /// Messages with a UID below the returned value fall past the item limit (the oldest go first).
+    private func itemLimitCutoff(_ metas: [MessageMeta], records: [UInt32: MessageRecord]) -> UInt32 {
+        var uids = Set(metas.map(\.uid.rawValue))
+        for r in records.values where r.status != .gone { uids.insert(r.sourceUID) }
+        guard uids.count > options.maxItemsPerFolder else { return 0 }
+        let sorted = uids.sorted(by: >)
+        return sorted[options.maxItemsPerFolder - 1]
+    }
+
+    private func record(_ m: MessageMeta, status: MessageRecord.Status, note: String?, targetUID: UInt32? = nil,
+                        hash: String = "") -> MessageRecord {
+        MessageRecord(sourceUID: m.uid.rawValue, targetUID: targetUID, contentHash: hash, flags: m.flags,
+                      internalDate: m.internalDate, size: m.size, status: status, note: note)
+    }
+
+    /// Streams one message from source to target while hashing it. If an unpaired target message has the
+    /// same size, date and bytes, the new copy is dropped and that message is paired instead.
+    private func copy(_ m: MessageMeta, from src: any MailFolder, to dst: any MailFolder,
+                      candidates: inout [Key: [MessageMeta]]) throws -> (MessageRecord, Bool) {
+        let writer = try dst.beginMessage(NewMessage(flags: m.flags, internalDate: m.internalDate, size: m.size))
+        let hasher = SHA256Hasher()
+        do {
+            try src.fetchMessage(m.uid) { chunk in
+                hasher.update(chunk)
+                try writer.write(chunk)
+                try hooks.fire(.messageBytesWritten(count: hasher.byteCount))
+            }
+        } catch {
+            if !(error is SimulatedCrash) { writer.cancel() }
+            throw error
+        }
+        let hash = hasher.finalizeHex()
+        let key = Key(size: hasher.byteCount, date: m.internalDate.secondsSince1970)
+        if let list = candidates[key] {
+            for (i, c) in list.enumerated() {
+                guard try targetHash(c.uid, in: dst) == hash else { continue }
+                writer.cancel()
+                candidates[key]!.remove(at: i)
+                if c.flags != m.flags { try dst.setFlags(c.uid, to: m.flags) }
+                return (record(m, status: .copied, note: nil, targetUID: c.uid.rawValue, hash: hash), true)
+            }
+        }
+        let uid = try writer.finish()
+        var r = record(m, status: .copied, note: nil, targetUID: uid?.rawValue, hash: hash)
+        r.size = hasher.byteCount
+        return (r, false)
+    }
+}

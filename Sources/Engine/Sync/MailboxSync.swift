@@ -1,0 +1,55 @@
+// Syncs one user's mailbox: plans the folders, syncs each, then verifies. Knows no IMAP.
+
+public final class MailboxSync {
+    public let user: String
+    let source: any MailStore
+    let target: any MailStore
+    let state: any SyncStateStore
+    public var options: SyncOptions
+    public var excludeFolders: [String]
+    public var sourceRoot: FolderPath?
+    public let hooks: SyncHooks
+
+    public init(user: String, source: any MailStore, target: any MailStore, state: any SyncStateStore,
+                options: SyncOptions = SyncOptions(), excludeFolders: [String] = [], sourceRoot: FolderPath? = nil,
+                hooks: SyncHooks = SyncHooks()) {
+        self.user = user; self.source = source; self.target = target; self.state = state
+        self.options = options; self.excludeFolders = excludeFolders; self.sourceRoot = sourceRoot; self.hooks = hooks
+    }
+
+    /// Runs one sync (initial or incremental: the state decides). Message-scope problems are reported in
+    /// the result; folder-scope errors skip that folder and are reported; store-scope errors are thrown
+    /// after what was copied has been committed.
+    public func run() throws -> MailboxSyncReport {
+        var report = MailboxSyncReport(user: user)
+        let previous = Dictionary(try state.folderStates(user: user).map { ($0.source, $0.target) }, uniquingKeysWith: { a, _ in a })
+        let mapper = FolderMapper(targetTraits: target.traits, filter: FolderFilter(excludeFolders: excludeFolders),
+                                  sourceRoot: sourceRoot, previousTargets: previous)
+        report.plans = mapper.plan(try source.listFolders())
+        var synced: [FolderPlan] = []
+        for plan in report.plans where plan.action == .sync {
+            do {
+                let result = try FolderSync(user: user, plan: plan, source: source, target: target, state: state,
+                                            options: options, hooks: hooks).run()
+                report.folders.append(result)
+                synced.append(plan)
+            } catch let e as StoreError where e.scope <= .folder {
+                report.folderErrors.append((plan.relativePath, e.message))
+            }
+        }
+        report.verification = try verify(synced)
+        return report
+    }
+
+    /// Compares every synced folder with its target (Get-MigrationUserStatistics -IncludeReport).
+    public func verify(_ plans: [FolderPlan]) throws -> VerificationReport {
+        var v = VerificationReport()
+        let verifier = FolderVerifier(user: user, state: state, verifyTargetBytes: options.verifyTargetBytes)
+        for plan in plans {
+            let (folder, diffs) = try verifier.verify(plan, source: source, target: target)
+            v.folders.append(folder)
+            v.differences += diffs
+        }
+        return v
+    }
+}

@@ -1,0 +1,63 @@
+extension ParameterBinder {
+    /// True when some parameter of the command takes pipeline input.
+    public var takesPipelineInput: Bool {
+        declaration.parameters.contains { p in p.sets.contains { $0.valueFromPipeline || $0.valueFromPipelineByPropertyName } }
+    }
+
+    /// Binds one pipeline object on top of the command-line binding: by value (an exact type
+    /// first, then with conversion), then by property name. Throws pwsh's InputObjectNotBound
+    /// when nothing takes the object, and the missing-mandatory error when a set stays incomplete.
+    public func bindPipelineInput(_ input: Value, to base: BindingResult) throws -> BindingResult {
+        guard takesPipelineInput else { return base }
+        var result = base
+        var candidates = base.candidateSets
+        var boundAny = false
+
+        if let p = byValueTarget(input, candidates, base.parameters) {
+            result.parameters[p.param.name] = p.value
+            candidates = (try? narrow(candidates, by: p.param, extent: nil)) ?? candidates
+            boundAny = true
+        }
+        for p in declaration.parameters where !result.parameters.isBound(p.name) {
+            guard candidates.contains(where: { membership(p, in: $0)?.valueFromPipelineByPropertyName == true }),
+                  let property = propertyValue(of: input, for: p) else { continue }
+            result.parameters[p.name] = try converter.convert(property, for: p, mandatory: isMandatoryAnywhere(p), extent: nil)
+            candidates = (try? narrow(candidates, by: p, extent: nil)) ?? candidates
+            boundAny = true
+        }
+        guard boundAny else { throw BindingErrors.inputNotBound(input, command) }
+        result.candidateSets = try chooseSet(candidates, result.parameters, final: true)
+        let missing = missingMandatory(result, deferPipeline: false)
+        if !missing.isEmpty { throw BindingErrors.missingMandatory(missing.map(\.name), command) }
+        return result
+    }
+
+    private func byValueTarget(_ input: Value, _ candidates: [String], _ bound: BoundParameters) -> (param: ParameterDeclaration, value: Value)? {
+        let takers = declaration.parameters.filter { p in
+            !bound.isBound(p.name) && candidates.contains { membership(p, in: $0)?.valueFromPipeline == true }
+        }
+        // Without conversion first, as pwsh does, so `[string]`/`[int]` pairs pick the right one.
+        for p in takers where accepts(p.type, input) {
+            if let v = try? converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil) { return (p, v) }
+        }
+        for p in takers {
+            if let v = try? converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil) { return (p, v) }
+        }
+        return nil
+    }
+
+    private func accepts(_ type: PSType, _ input: Value) -> Bool {
+        switch type {
+        case .object, .array(.object): return true
+        case .array(let element): return Conversion.isInstance(input, of: element) || Conversion.isInstance(input, of: type)
+        default: return Conversion.isInstance(input, of: type)
+        }
+    }
+
+    /// The input's property named like the parameter or one of its aliases.
+    private func propertyValue(of input: Value, for p: ParameterDeclaration) -> Value? {
+        guard case .object(let o) = input else { return nil }
+        for name in [p.name] + p.aliases { if let v = o[name] { return v } }
+        return nil
+    }
+}

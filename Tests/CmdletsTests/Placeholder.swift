@@ -1,3 +1,0 @@
-import Testing
-
-@Test func CmdletsBuilds() { #expect(Bool(true)) }

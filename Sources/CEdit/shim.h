@@ -16,3 +16,4 @@ static inline const char *cedit_line_buffer(void) { return rl_line_buffer; }
 static inline int cedit_point(void) { return rl_point; }
 static inline int cedit_history_length(void) { return history_length; }
 static inline int cedit_history_base(void) { return history_base; }
+static inline void cedit_set_getc_function(int (*f)(FILE *)) { rl_getc_function = f; }

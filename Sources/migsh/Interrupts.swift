@@ -49,6 +49,9 @@ enum Interrupts {
         thread.start()
     }
 
+    /// True when Ctrl-C was pressed and not yet taken.
+    static var isPending: Bool { pendingFlag != 0 }
+
     /// True (once) when Ctrl-C was pressed since the last call.
     static func take() -> Bool {
         if pendingFlag == 0 { return false }

@@ -31,8 +31,43 @@ final class LineEditor {
         cedit_set_completion_function { text, start, end in
             LineEditor.complete(text: text, start: Int(start), end: Int(end))
         }
+        // Our own key reader: a Ctrl-C that interrupts read() ends the line like end of input
+        // (libedit then restores the terminal normally), and UTF-8 is decoded here because
+        // libedit takes each returned int as one character.
+        cedit_set_getc_function { _ in LineEditor.readCharacter() }
         stifle_history(Int32(Self.historyLimit))
         _ = read_history(historyPath)
+    }
+
+    /// One character from the terminal as a Unicode scalar value; -1 at end of input or on Ctrl-C.
+    private static func readCharacter() -> Int32 {
+        func byte() -> Int32? {
+            var b: UInt8 = 0
+            while true {
+                let n = read(0, &b, 1)
+                if n == 1 { return Int32(b) }
+                if n < 0 && errno == EINTR {
+                    if Interrupts.isPending { return nil }
+                    continue
+                }
+                return nil
+            }
+        }
+        guard let first = byte() else { return -1 }
+        let extra: Int
+        var value: Int32
+        switch first {
+        case 0..<0x80: return first
+        case 0xC0..<0xE0: extra = 1; value = first & 0x1F
+        case 0xE0..<0xF0: extra = 2; value = first & 0x0F
+        case 0xF0..<0xF8: extra = 3; value = first & 0x07
+        default: return 0xFFFD
+        }
+        for _ in 0..<extra {
+            guard let next = byte() else { return -1 }
+            value = value << 6 | (next & 0x3F)
+        }
+        return value
     }
 
     func readLine(prompt: String) -> Input {

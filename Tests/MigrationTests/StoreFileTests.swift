@@ -128,3 +128,16 @@ import Testing
         #expect(migrationError { _ = try store.batches() }?.message.contains("isn't a directory") == true)
     }
 }
+
+@Suite struct FastGUIDTests {
+    @Test func versionFourLowerCaseAndUnique() {
+        let ids = (0..<1000).map { _ in FastGUID.make() }
+        #expect(Set(ids).count == 1000)
+        for id in ids.prefix(50) {
+            let parsed = UUID(uuidString: id)
+            #expect(parsed != nil && parsed?.uuidString.lowercased() == id)
+            let chars = Array(id)
+            #expect(chars[14] == "4" && "89ab".contains(chars[19]))
+        }
+    }
+}

@@ -17,6 +17,22 @@ public struct SyncRequest: Sendable, Equatable {
     public var requestedAt: Date
 }
 
+/// Per-user counters the engine reports; nil leaves a counter as it is.
+public struct UserProgress: Sendable, Equatable {
+    public var syncedItemCount: Int?
+    public var skippedItemCount: Int?
+    public var totalItemsInSourceMailboxCount: Int?
+    public var bytesTransferred: Int64?
+
+    public init(syncedItemCount: Int? = nil, skippedItemCount: Int? = nil, totalItemsInSourceMailboxCount: Int? = nil,
+                bytesTransferred: Int64? = nil) {
+        self.syncedItemCount = syncedItemCount
+        self.skippedItemCount = skippedItemCount
+        self.totalItemsInSourceMailboxCount = totalItemsInSourceMailboxCount
+        self.bytesTransferred = bytesTransferred
+    }
+}
+
 /// Start-/Stop-/Complete-/Remove-MigrationBatch, the request queue, and the status setters
 /// the engine reports progress through.
 extension MigrationStore {
@@ -131,6 +147,22 @@ extension MigrationStore {
                 WHERE email_key = ? OR guid = ?
                 """, arguments: [status.rawValue, errorSummary, now, success, now, success, now,
                                  identity.identityKey, identity.lowercased()])
+            if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
+        }
+    }
+
+    /// Records a user's progress counters as the engine counts them (Get-MigrationUserStatistics
+    /// shows them). nil leaves a counter alone.
+    public func recordProgress(_ identity: String, _ progress: UserProgress) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE migration_user SET synced_item_count = COALESCE(?, synced_item_count),
+                    skipped_item_count = COALESCE(?, skipped_item_count),
+                    total_items_in_source = COALESCE(?, total_items_in_source),
+                    bytes_transferred = COALESCE(?, bytes_transferred), modified_at = ?
+                WHERE email_key = ? OR guid = ?
+                """, arguments: [progress.syncedItemCount, progress.skippedItemCount, progress.totalItemsInSourceMailboxCount,
+                                 progress.bytesTransferred, Date().timeIntervalSince1970, identity.identityKey, identity.lowercased()])
             if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
         }
     }

@@ -117,7 +117,7 @@ extension MigrationStore {
         let stamp = now.timeIntervalSince1970
         let queued = MigrationUserStatus.queued.rawValue
         for r in rows {
-            let guid = UUID().uuidString.lowercased()
+            let guid = FastGUID.make()
             let key = r.emailAddress.identityKey
             try insertUser.execute(arguments: [guid, batchId, r.emailAddress, key, r.userName, r.userRoot,
                                                r.row + storedRowOffset, queued, stamp, stamp])

@@ -74,9 +74,9 @@ import Testing
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(at: home) }
         let steps: [Step] = Self.atPrompt() + [
-            // Command name: "Write-Outp" + Tab completes to "Write-Output ".
-            .send("write-outp\t"), .expect("Write-Output $"),
-            .send("'completed'\r"), .expect(#"\ncompleted\n"#)] + Self.atPrompt() + [
+            // Command name: "out-stri" + Tab completes to "Out-String ".
+            .send("out-stri\t"), .expect("Out-String $"),
+            .send("-InputObject 'completed'\r"), .expect(#"\ncompleted\n"#)] + Self.atPrompt() + [
             // Parameter name: "-Str" + Tab completes to "-Stream ".
             .send("Out-String -Str\t"), .expect("-Stream $"), .send("\r")] + Self.atPrompt() + [
             // An open block asks for more with ">> ".

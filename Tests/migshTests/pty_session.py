@@ -5,8 +5,8 @@ Reads a JSON scenario on stdin:
   {"binary": path, "args": [...], "env": {...}, "cwd": path,
    "steps": [{"send": text} | {"expect": regex, "timeout": s} | {"sleep": s} | {"wait_exit": s}]}
 and prints a JSON report: {"steps": [{"ok": bool, "detail": str}], "transcript": str, "exit": int|null}.
-"expect" matches the output written since the previous match, with terminal escape
-sequences and carriage returns removed. Steps after the first failure are not run.
+"expect" matches the output (terminal escape sequences and carriage returns removed)
+that follows the previous match. Steps after the first failure are not run.
 """
 import json, os, pty, re, select, signal, struct, sys, time, fcntl, termios
 
@@ -56,17 +56,17 @@ def main():
             end = time.time() + step.get("timeout", 10)
             found = None
             while True:
-                text = ESCAPES.sub("", raw[consumed:].decode("utf-8", "replace"))
+                text = ESCAPES.sub("", raw.decode("utf-8", "replace"))[consumed:]
                 found = pattern.search(text)
                 if found or time.time() > end:
                     break
                 if not pump(min(0.1, max(0.0, end - time.time()))):
-                    text = ESCAPES.sub("", raw[consumed:].decode("utf-8", "replace"))
+                    text = ESCAPES.sub("", raw.decode("utf-8", "replace"))[consumed:]
                     found = pattern.search(text)
                     break
             if found:
-                # Advance past the match in the raw stream (approximately: to the end of what we have).
-                consumed = len(raw)
+                # The next expect looks only at what follows this match.
+                consumed += found.end()
                 report["steps"].append({"ok": True, "detail": "matched %r" % step["expect"]})
             else:
                 report["steps"].append({"ok": False, "detail": "no match for %r in %r" % (step["expect"], text[-2000:])})

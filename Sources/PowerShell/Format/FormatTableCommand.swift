@@ -116,8 +116,11 @@ final class FormatListCommand: Cmdlet {
                 started = true
                 FormatInput.write(.line(DisplayText.line(v)), context)
             case .object(let o):
+                // An object with none of the asked-for properties shows nothing at all.
+                let entry = try lines(for: o, context)
+                if entry.isEmpty { continue }
                 started = true
-                FormatInput.write(.listEntry(try lines(for: o, context)), context)
+                FormatInput.write(.listEntry(entry), context)
             }
         }
     }

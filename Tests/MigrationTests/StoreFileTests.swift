@@ -43,9 +43,23 @@ import Testing
              try Int.fetchOne(db, sql: "PRAGMA secure_delete"), try Schema.migrator.appliedIdentifiers(db))
         }
         #expect(mode == "wal" && fk == 1 && secure == 1)
-        #expect(applied == ["v1-endpoints-batches-users"])
+        #expect(applied == ["v1-endpoints-batches-users", "v2-report-entries"])
         let pooled = TemporaryState().store(.pool)
         #expect(try pooled.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func aDatabaseFromANewerMigshStillOpens() throws {
+        let state = TemporaryState()
+        try state.store().seed(users: 1)
+        // A later version added a migration this build does not know; its data stays readable.
+        try state.store().write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
+            try db.execute(sql: "CREATE TABLE engine_future (x INTEGER)")
+        }
+        let reopened = state.store()
+        #expect(try reopened.batch("Batch1").counts.totalCount == 1)
+        let applied = try reopened.read { try Schema.migrator.appliedIdentifiers($0) }
+        #expect(applied.contains("v1-endpoints-batches-users"))
     }
 
     @Test func stateSurvivesReopen() throws {

@@ -7,6 +7,20 @@ public enum SyncAction: String, Sendable, CaseIterable {
     case start, stop, complete, remove, removeUser, addUsers, syncNow
 }
 
+extension SyncAction {
+    var reportLine: String {
+        switch self {
+        case .start: "The migration batch was started; users that aren't synced are queued."
+        case .stop: "The migration batch was stopped."
+        case .complete: "Completion was requested; a final incremental synchronization will run."
+        case .remove: "Removal was requested; the users' stored passwords were erased."
+        case .removeUser: "A user was removed from the migration batch."
+        case .addUsers: "Users were added to the migration batch."
+        case .syncNow: "An immediate incremental synchronization was requested."
+        }
+    }
+}
+
 public struct SyncRequest: Sendable, Equatable {
     public var id: Int64
     public var action: SyncAction
@@ -74,20 +88,22 @@ extension MigrationStore {
             let now = Date()
             try db.execute(sql: "DELETE FROM credential WHERE user_id IN (SELECT id FROM migration_user WHERE batch_id = ?)",
                            arguments: [batchId])
+            try recordRequest(db, .remove, batchRow: row, now: now)
             if deferred {
                 try setStatuses(db, .remove, batchId: batchId, from: status, now: now)
             } else {
                 try db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [batchId])
+                try db.execute(sql: "DELETE FROM report_entry WHERE batch_guid = ?", arguments: [row["guid"] as String])
             }
-            try recordRequest(db, .remove, batchRow: row, now: now)
         }
     }
 
     /// Deletes a batch left in Removing by `removeBatch(deferred: true)`. For the engine.
     public func purgeBatch(_ batchGuid: UUID) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM batch WHERE guid = ? AND status = ?",
-                           arguments: [batchGuid.uuidString.lowercased(), MigrationBatchStatus.removing.rawValue])
+            let guid = batchGuid.uuidString.lowercased()
+            try db.execute(sql: "DELETE FROM batch WHERE guid = ? AND status = ?", arguments: [guid, MigrationBatchStatus.removing.rawValue])
+            if db.changesCount > 0 { try db.execute(sql: "DELETE FROM report_entry WHERE batch_guid = ?", arguments: [guid]) }
         }
     }
 
@@ -207,8 +223,10 @@ extension MigrationStore {
         }
     }
 
+    /// Records the request for the engine and its line in the batch's report.
     func recordRequest(_ db: Database, _ action: SyncAction, batchRow row: Row, now: Date) throws {
         try db.execute(sql: "INSERT INTO sync_request (action, batch_guid, batch_name, requested_at) VALUES (?, ?, ?, ?)",
                        arguments: [action.rawValue, row["guid"] as String, row["name"] as String, now.timeIntervalSince1970])
+        try appendReport(db, batchGuid: row["guid"], action.reportLine, at: now)
     }
 }

@@ -70,6 +70,8 @@ extension MigrationStore {
             try db.execute(sql: """
                 INSERT INTO sync_request (action, batch_guid, batch_name, user_email, requested_at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [SyncAction.removeUser.rawValue, row[3] as String, row[4] as String, email, Date().timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM report_entry WHERE user_key = ?", arguments: [email.identityKey])
+            try appendReport(db, batchGuid: row[3], "The user \"\(email)\" was removed from the migration batch.", at: Date())
         }
     }
 

@@ -66,7 +66,12 @@ extension Interpreter {
         var advanced = false
         var explicitPosition = false
         for a in p.attributes {
-            let positional = try a.positionalArguments.map(evaluate).flatMap { Conversion.enumerate($0) ?? [$0] }
+            var positional = try a.positionalArguments.map(evaluate).flatMap { Conversion.enumerate($0) ?? [$0] }
+            // The parser reads a bare number in an attribute (`[ValidateRange(1, 10)]`) as a
+            // flag-style named argument; it is a positional value.
+            for arg in a.namedArguments where arg.value == nil {
+                if let n = NumberFormatting.parse(arg.name), !arg.name.isEmpty { positional.append(n) }
+            }
             switch a.typeName.name.lowercased() {
             case "parameter":
                 advanced = true

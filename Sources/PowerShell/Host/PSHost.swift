@@ -17,6 +17,12 @@ public protocol PSHost: AnyObject {
     var history: [String] { get }
     /// Clear-Host.
     func clear()
+    /// Write-Progress: a progress bar on a terminal, nothing otherwise (default: ignored).
+    func writeProgress(_ record: ProgressRecord)
+}
+
+extension PSHost {
+    public func writeProgress(_ record: ProgressRecord) {}
 }
 
 /// Variables, location and paths of the running session.

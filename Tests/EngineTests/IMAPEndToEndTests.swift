@@ -46,7 +46,7 @@ import IMAP
         // The 36 MB message reaches Dovecot by other means, so the pull must skip it itself.
         let large = try imapTarget.openFolder(FolderPath(["Large"]))
         let big = try fetchAll(try MaildirStore(root: fx.sourceRoot, create: false).openFolder(FolderPath(["Large"])), MessageUID(1))
-        _ = try put(large, big, date: 1_600_000_000)
+        _ = try put(large, big, date: 1_600_000_000, commitVia: imapTarget)
         imapTarget.close()
 
         // 2. Dovecot -> fresh Maildir (IMAP source: EXAMINE, BODY.PEEK).
@@ -72,7 +72,7 @@ import IMAP
         let inbox = try writer.openFolder(.inbox)
         let first = try #require(try inbox.listMessages(uids: .min ... .max, changedSince: nil).first)
         try inbox.setFlags(first.uid, to: MessageFlags(imapFlags: ["\\Seen", "\\Flagged", "Urgent"]))
-        _ = try put(inbox, message(200, subject: "Late"), flags: MessageFlags(system: [.answered]), date: 1_234_567_890)
+        _ = try put(inbox, message(200, subject: "Late"), flags: MessageFlags(system: [.answered]), date: 1_234_567_890, commitVia: writer)
         writer.close()
         imapSource.close()
         let again = try Self.sync(user: user, source: try Self.connect(dovecot, user: user, readOnly: true),

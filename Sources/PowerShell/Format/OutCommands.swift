@@ -9,6 +9,7 @@ final class OutputPipeline {
         let writer = OutputWriter(width: width, sink: sink)
         self.writer = writer
         formatter = DefaultFormatter(enumerationLimit: enumerationLimit) { writer.write($0) }
+        formatter.width = width
     }
 
     convenience init(_ context: CommandContext, width: Int, sink: @escaping (String) -> Void) {

@@ -113,6 +113,8 @@ import Testing
         let report = try session(home: home, steps)
         check(report, expectedSteps: steps.count)
         #expect(!report.transcript.contains("typed but cancelled\n"))
+        // Every command really ran (Start-Sleep was stopped, not missing).
+        #expect(!report.transcript.contains("is not recognized"))
         #expect(report.exit == 4)
     }
 

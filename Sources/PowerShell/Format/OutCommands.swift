@@ -12,6 +12,10 @@ final class OutputPipeline {
         formatter.width = width
     }
 
+    convenience init(width: Int, enumerationLimit: Int, sink: @escaping (String) -> Void) {
+        self.init(width: width, enumerationLimit: { enumerationLimit }, sink: sink)
+    }
+
     convenience init(_ context: CommandContext, width: Int, sink: @escaping (String) -> Void) {
         self.init(width: width, enumerationLimit: { [unowned context] in FormatInput.enumerationLimit(context) }, sink: sink)
     }

@@ -2,9 +2,8 @@ import Foundation
 import Testing
 @testable import PowerShell
 
-/// Runs the language and binding golden cases in-process (real formatter, runtime and
-/// error views), so interpreter changes are checked without the CLI. Cases marked
-/// `# needs-builtins` use general-purpose cmdlets and are checked only by the CLI golden test.
+/// Runs the language and binding golden cases in-process (real builtins, formatter, runtime
+/// and error views), so interpreter changes are checked without building the CLI.
 /// `MIGSH_RECORD_GOLDEN=1` writes missing expectation files (review them).
 @Suite struct RunspaceGoldenTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
@@ -16,8 +15,7 @@ import Testing
             let dir = root.appendingPathComponent(area)
             let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
             for n in names.sorted() where n.hasSuffix(".ps1") && !n.hasPrefix("_") {
-                let text = (try? String(contentsOfFile: dir.appendingPathComponent(n).path, encoding: .utf8)) ?? ""
-                if !text.hasPrefix("# needs-builtins") { out.append("\(area)/\(n)") }
+                out.append("\(area)/\(n)")
             }
         }
         return out
@@ -32,6 +30,7 @@ import Testing
         let base = script.deletingPathExtension().path
         let host = CaptureHost()
         let registry = CommandRegistry()
+        BuiltinCommands.register(in: registry)
         registry.register(FormatCommands.all)
         for (alias, target) in FormatCommands.aliases { registry.registerAlias(alias, for: target) }
         let rs = Runspace(host: host, registry: registry)

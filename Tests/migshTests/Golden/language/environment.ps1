@@ -1,4 +1,3 @@
-# needs-builtins
 $env:MIGSH_GOLDEN_VALUE = 'from script'
 $env:MIGSH_GOLDEN_VALUE
 "expanded: $env:MIGSH_GOLDEN_VALUE"
@@ -8,4 +7,5 @@ $env:MIGSH_NEVER_SET -eq $null
 $true; $false; $null -eq $null
 $PSVersionTable.PSEdition
 $IsLinux
-(Split-Path -Leaf $PSCommandPath) -eq 'environment.ps1'
+[System.IO.Path]::GetFileName($PSCommandPath)
+[System.IO.Path]::GetFileName($PSScriptRoot) -eq 'language'

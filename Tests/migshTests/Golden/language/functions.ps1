@@ -1,4 +1,3 @@
-# needs-builtins
 function Get-Greeting {
     param([string]$Name = 'nobody', [int]$Times = 1)
     "Hello $Name x$Times"

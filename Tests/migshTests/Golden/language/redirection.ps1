@@ -1,9 +1,13 @@
-# needs-builtins
-$file = Join-Path $PSScriptRoot 'redirect-output.txt'
+$file = [System.IO.Path]::Combine($PSScriptRoot, 'redirect-output.txt')
 'line one' > $file
 'line two' >> $file
 [System.IO.File]::ReadAllText($file)
-Remove-Item $file
+[System.IO.File]::Delete($file)
+'line three' > $null
+$items = 1, 2
+$items > $file
+[System.IO.File]::ReadAllLines($file).Count
+[System.IO.File]::Delete($file)
 $null = 'discarded'
 [void]'discarded too'
 'kept'

@@ -1,4 +1,3 @@
-# needs-builtins
 $sb = { param($x, $y = 10) $x + $y }
 & $sb 1
 & $sb 1 2

@@ -1,4 +1,3 @@
-# needs-builtins
 # Streams: Select-Object stops the range after three objects instead of producing 100 million.
 1..100000000 | Select-Object -First 3
 $produced = 0

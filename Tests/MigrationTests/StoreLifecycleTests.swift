@@ -33,6 +33,12 @@ import Testing
         #expect(requests.allSatisfy { $0.batchName == "Batch1" && $0.batchGuid == b.batchGuid })
         try store.markRequestsHandled(requests.prefix(2).map(\.id))
         #expect(try store.pendingRequests().map(\.action) == [.start, .complete])
+        let kept = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sync_request") }
+        #expect(kept == 4)
+        try store.markRequestsHandled([requests[2].id], keepFor: -1)
+        let pruned = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sync_request") }
+        #expect(pruned == 1)
+        #expect(try store.pendingRequests().map(\.action) == [.complete])
     }
 
     @Test func forbiddenOperationChangesNothing() throws {
@@ -64,7 +70,8 @@ import Testing
         try store.setBatchStatus("Batch1", .syncedWithErrors)
         let b = try store.batch("Batch1")
         #expect(b.counts.failedCount == 1 && b.counts.failedInitialSyncCount == 1 && b.counts.syncedCount == 2)
-        #expect(try store.user("user2@contoso.com").errorSummary == "Bad password")
+        let failed = try store.user("user2@contoso.com")
+        #expect(failed.errorSummary == "Bad password" && failed.lastSyncTime != nil && failed.lastSuccessfulSyncTime == nil)
         #expect(try store.users(statusSummary: .failed).map(\.emailAddress) == ["user2@contoso.com"])
         try store.startBatch("Batch1")
         #expect(try store.user("user2@contoso.com").status == .queued)

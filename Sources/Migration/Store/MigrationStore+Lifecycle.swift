@@ -123,12 +123,15 @@ extension MigrationStore {
         }
     }
 
-    public func markRequestsHandled(_ ids: [Int64]) throws {
+    /// Marks requests handled. Handled requests older than `keepFor` are deleted so the queue
+    /// does not grow forever.
+    public func markRequestsHandled(_ ids: [Int64], keepFor: TimeInterval = 30 * 86_400) throws {
         try write { db in
             let stamp = Date().timeIntervalSince1970
             for id in ids {
                 try db.execute(sql: "UPDATE sync_request SET handled_at = ? WHERE id = ?", arguments: [stamp, id])
             }
+            try db.execute(sql: "DELETE FROM sync_request WHERE handled_at < ?", arguments: [stamp - keepFor])
         }
     }
 
@@ -155,13 +158,16 @@ extension MigrationStore {
     public func setUserStatus(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil) throws {
         try write { db in
             let now = Date().timeIntervalSince1970
+            // A sync ended when the user lands in a synced, completed or failed status; only the
+            // first two count as successful.
             let success = status.summary == .synced || status.summary == .completed
+            let ended = success || status.summary == .failed
             try db.execute(sql: """
                 UPDATE migration_user SET status = ?, error_summary = ?, modified_at = ?,
                     last_sync_at = CASE WHEN ? THEN ? ELSE last_sync_at END,
                     last_successful_sync_at = CASE WHEN ? THEN ? ELSE last_successful_sync_at END
                 WHERE email_key = ? OR guid = ?
-                """, arguments: [status.rawValue, errorSummary, now, success, now, success, now,
+                """, arguments: [status.rawValue, errorSummary, now, ended, now, success, now,
                                  identity.identityKey, identity.lowercased()])
             if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
         }

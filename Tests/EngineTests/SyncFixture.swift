@@ -3,7 +3,8 @@
 @testable import Engine
 
 final class SyncFixture {
-    let dir = TempDir("sync")
+    let dir: TempDir
+    private let owned: Bool
     var sourceRoot: String { dir.path + "/source/alice@example.com" }
     var targetRoot: String { dir.path + "/mailboxes/alice@example.com" }
     var statePath: String { dir.path + "/state.sqlite" }
@@ -12,12 +13,22 @@ final class SyncFixture {
     var options = SyncOptions()
     var excludeFolders: [String] = []
 
-    deinit { dir.remove() }
+    /// A fresh fixture in a new temporary directory, or one another process prepared in `existing`.
+    init(existing: String? = nil) {
+        dir = existing.map { TempDir(existing: $0) } ?? TempDir("sync")
+        owned = existing == nil
+    }
+
+    deinit { if owned { dir.remove() } }
 
     func sourceStore() throws -> MaildirStore { try MaildirStore(root: sourceRoot) }
 
     @discardableResult
     func sync(onEvent: ((SyncEvent) throws -> Void)? = nil) throws -> MailboxSyncReport {
+        try sync(hooks: SyncHooks(onEvent: onEvent))
+    }
+
+    func sync(hooks: SyncHooks) throws -> MailboxSyncReport {
         let source = ProxyStore(try MaildirStore(root: sourceRoot, create: false))
         source.roles = roles
         source.failingMessages = failing
@@ -25,7 +36,7 @@ final class SyncFixture {
         let target = try MaildirStore(root: targetRoot)
         let state = try SQLiteSyncStateStore(path: statePath)
         let sync = MailboxSync(user: "alice@example.com", source: source, target: target, state: state,
-                               options: options, excludeFolders: excludeFolders, hooks: SyncHooks(onEvent: onEvent))
+                               options: options, excludeFolders: excludeFolders, hooks: hooks)
         return try sync.run()
     }
 

@@ -6,6 +6,7 @@ import Testing
 /// A fresh directory under /tmp, removed by `remove()` (tests call it in `defer`).
 struct TempDir {
     let path: String
+    init(existing path: String) { self.path = path }
     init(_ label: String = "engine") {
         var template = Array("/tmp/migsh-\(label)-XXXXXX".utf8CString)
         path = template.withUnsafeMutableBufferPointer { String(cString: mkdtemp($0.baseAddress!)!) }

@@ -81,3 +81,12 @@ import Testing
         #expect(c.syncedCount == 4 && c.finalizedCount == 1 && c.completedWithWarningCount == 1)
     }
 }
+
+@Suite struct ExchangeEnumTests {
+    @Test func namesParseIgnoringCase() {
+        #expect(IMAPSecurity(name: "ssl") == .ssl && IMAPSecurity(name: "NONE") == .unencrypted && IMAPSecurity(name: "x") == nil)
+        #expect(IMAPSecurity.names == ["None", "Ssl", "Tls"])
+        #expect(IMAPAuthentication(name: "ntlm") == .ntlm && MigrationType(name: "imap") == .imap)
+        #expect(MigrationUserStatusSummary(name: "stopped") == .stopped)
+    }
+}

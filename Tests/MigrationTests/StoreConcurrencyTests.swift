@@ -94,6 +94,37 @@ import Testing
         #expect(try store.credential(for: "u19@w3r0.contoso.com").password == "pw-3-0-19")
     }
 
+    @Test func aBusyDatabaseIsWaitedForThenReported() throws {
+        let state = TemporaryState()
+        let holder = state.store()
+        try holder.createEndpoint(MigrationEndpoint(name: "E", remoteServer: "h"))
+        let patient = MigrationStore(directory: state.directory, busyTimeout: 10)
+        let impatient = MigrationStore(directory: state.directory, busyTimeout: 0.2)
+        _ = try patient.endpoints(); _ = try impatient.endpoints()
+        let held = DispatchSemaphore(value: 0)
+        let waited = Mutex<Double>(0)
+        let done = DispatchSemaphore(value: 0)
+        // Another connection holds the write lock for 0.8 s.
+        Thread.detachNewThread {
+            try? holder.write { db in
+                try db.execute(sql: "UPDATE endpoint SET port = 994")
+                held.signal()
+                Thread.sleep(forTimeInterval: 0.8)
+            }
+        }
+        held.wait()
+        #expect(migrationError { try impatient.setEndpoint("E", EndpointChanges(port: 995)) }?.message.contains("locked") == true)
+        Thread.detachNewThread {
+            let start = Date()
+            try? patient.setEndpoint("E", EndpointChanges(port: 996))
+            waited.withLock { $0 = Date().timeIntervalSince(start) }
+            done.signal()
+        }
+        done.wait()
+        #expect(waited.withLock { $0 } > 0.3)
+        #expect(try patient.endpoint("E").port == 996)
+    }
+
     static var selfPath: String {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }

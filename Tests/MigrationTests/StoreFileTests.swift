@@ -43,9 +43,23 @@ import Testing
              try Int.fetchOne(db, sql: "PRAGMA secure_delete"), try Schema.migrator.appliedIdentifiers(db))
         }
         #expect(mode == "wal" && fk == 1 && secure == 1)
-        #expect(applied == ["v1-endpoints-batches-users"])
+        #expect(applied == ["v1-endpoints-batches-users", "v2-report-entries"])
         let pooled = TemporaryState().store(.pool)
         #expect(try pooled.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
+    }
+
+    @Test func aDatabaseFromANewerMigshStillOpens() throws {
+        let state = TemporaryState()
+        try state.store().seed(users: 1)
+        // A later version added a migration this build does not know; its data stays readable.
+        try state.store().write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-future')")
+            try db.execute(sql: "CREATE TABLE engine_future (x INTEGER)")
+        }
+        let reopened = state.store()
+        #expect(try reopened.batch("Batch1").counts.totalCount == 1)
+        let applied = try reopened.read { try Schema.migrator.appliedIdentifiers($0) }
+        #expect(applied.contains("v1-endpoints-batches-users"))
     }
 
     @Test func stateSurvivesReopen() throws {
@@ -126,5 +140,18 @@ import Testing
         FileManager.default.createFile(atPath: state.root + "/file", contents: Data())
         let store = MigrationStore(directory: StateDirectory(path: state.root + "/file"))
         #expect(migrationError { _ = try store.batches() }?.message.contains("isn't a directory") == true)
+    }
+}
+
+@Suite struct FastGUIDTests {
+    @Test func versionFourLowerCaseAndUnique() {
+        let ids = (0..<1000).map { _ in FastGUID.make() }
+        #expect(Set(ids).count == 1000)
+        for id in ids.prefix(50) {
+            let parsed = UUID(uuidString: id)
+            #expect(parsed != nil && parsed?.uuidString.lowercased() == id)
+            let chars = Array(id)
+            #expect(chars[14] == "4" && "89ab".contains(chars[19]))
+        }
     }
 }

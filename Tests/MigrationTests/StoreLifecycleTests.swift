@@ -131,4 +131,14 @@ import Testing
         let stats = try store.statistics()
         #expect(stats.totalCount == 5 && stats.activeCount == 1 && stats.pendingCount == 4)
     }
+
+    @Test func engineProgressCounters() throws {
+        let store = TemporaryState().store()
+        try store.seed(users: 1)
+        try store.recordProgress("user1@contoso.com", UserProgress(syncedItemCount: 40, totalItemsInSourceMailboxCount: 50, bytesTransferred: 9_000))
+        try store.recordProgress("USER1@contoso.com", UserProgress(skippedItemCount: 2))
+        let u = try store.user("user1@contoso.com")
+        #expect(u.syncedItemCount == 40 && u.skippedItemCount == 2 && u.totalItemsInSourceMailboxCount == 50 && u.bytesTransferred == 9_000)
+        #expect(migrationError { try store.recordProgress("x@y.com", UserProgress(syncedItemCount: 1)) } == .userNotFound("x@y.com"))
+    }
 }

@@ -20,15 +20,17 @@ final class MaildirFolder: MailFolder {
     private var dirtyDirectories: Set<String> = []
     private var pending: [UInt32] = []
     private var counter = 0
+    private let writerLock: MaildirWriterLock?
 
     var status: FolderStatus {
         FolderStatus(uidValidity: uidList.uidValidity, uidNext: uidList.nextUID, messageCount: entries.count)
     }
 
     /// Opens (and scans) the folder at `directory`, assigning UIDs to files the uidlist does not know yet.
-    init(path: FolderPath, directory: String) throws {
+    init(path: FolderPath, directory: String, writerLock: MaildirWriterLock? = nil) throws {
         self.path = path
         self.directory = directory
+        self.writerLock = writerLock
         for sub in ["cur", "new", "tmp"] where !Posix.isDirectory("\(directory)/\(sub)") {
             throw StoreError.folder("not a Maildir folder: \(directory)")
         }
@@ -42,6 +44,7 @@ final class MaildirFolder: MailFolder {
         }
         try scan()
         if uidListDirty { try saveUIDList() }
+        if let writerLock { writerLock.removeStaleFiles(in: "\(directory)/tmp") }
     }
 
     private func scan() throws {
@@ -174,10 +177,16 @@ final class MaildirFolder: MailFolder {
     /// Writes the uidlist the way Dovecot does: into its dot-lock file, then renamed over the list.
     private func saveUIDList() throws {
         let lock = "\(directory)/dovecot-uidlist.lock"
-        let fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        if fd < 0 && errno == EEXIST, let st = Posix.fileStat(lock), Int64(time(nil)) - Int64(st.st_mtim.tv_sec) > 120 {
-            unlink(lock) // a stale lock left by a crashed writer
-            return try saveUIDList()
+        var fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        var waited = 0
+        while fd < 0 && errno == EEXIST && waited < 500 {
+            // Left by a crashed writer of ours, or held for a moment by a Dovecot reading the tree.
+            if let st = Posix.fileStat(lock), writerLock?.isStale(st) == true || Int64(time(nil)) - Int64(st.st_mtim.tv_sec) > 120 {
+                unlink(lock)
+            } else {
+                usleep(10_000); waited += 1
+            }
+            fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         }
         guard fd >= 0 else { throw StoreError.folder(Posix.errnoText("cannot lock uidlist", lock), retry: .temporary) }
         let text = Array(uidList.fileText.utf8)

@@ -9,6 +9,7 @@ public final class MaildirStore: MailStore {
     public let traits: StoreTraits
     private var openFolders: [FolderPath: MaildirFolder] = [:]
     private var current: MaildirFolder?
+    private let writerLock: MaildirWriterLock?
 
     /// Dovecot's default names for the well-known folders of a Maildir tree.
     public static let defaultWellKnownNames: [FolderRole: FolderPath] = [
@@ -16,7 +17,8 @@ public final class MaildirStore: MailStore {
         .junk: FolderPath(["Junk"]), .archive: FolderPath(["Archive"]),
     ]
 
-    /// Opens the tree at `root` (the user's own directory), creating it if `create` is set.
+    /// Opens the tree at `root` (the user's own directory). With `create` (the writer's mode) it creates the
+    /// tree if needed and takes the tree's writer lock, so leftovers of a crashed writer can be cleared.
     public init(root: String, create: Bool = true) throws {
         self.root = root.hasSuffix("/") ? String(root.dropLast()) : root
         traits = StoreTraits(delimiter: ".", forbiddenNameCharacters: ["/"],
@@ -24,8 +26,11 @@ public final class MaildirStore: MailStore {
         if create {
             try Self.makeTree(parents: self.root)
             for sub in ["cur", "new", "tmp"] { try Posix.mkdirIfMissing("\(self.root)/\(sub)", scope: .store) }
+            writerLock = try MaildirWriterLock(root: self.root)
         } else if !Posix.isDirectory("\(self.root)/cur") {
             throw StoreError.store("no Maildir at \(self.root)", retry: .final)
+        } else {
+            writerLock = nil
         }
     }
 
@@ -81,7 +86,7 @@ public final class MaildirStore: MailStore {
         if let f = openFolders[path] { current = f; return f }
         let dir = try directory(for: path)
         guard Posix.isDirectory("\(dir)/cur") else { throw StoreError.folder("no folder \(path) in \(root)") }
-        let f = try MaildirFolder(path: path, directory: dir)
+        let f = try MaildirFolder(path: path, directory: dir, writerLock: writerLock)
         openFolders[path] = f
         current = f
         return f

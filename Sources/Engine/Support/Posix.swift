@@ -106,3 +106,8 @@ extension String {
         split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }
+
+func environmentInt(_ name: String) -> Int? { getenv(name).flatMap { Int(String(cString: $0)) } }
+
+/// Ends the process at once, without flushing or running any cleanup (a crash, for tests).
+func exitImmediately(_ status: Int32) -> Never { _exit(status) }

@@ -96,27 +96,29 @@ public struct FolderMapper {
         }
         // Earlier choices are claimed first so they stay stable.
         for (info, rel) in items { if let prev = previousTargets[info.path] { targetOf[rel] = claim(prev, for: rel) } }
+        // Then the Inbox and the well-known folders, before any other folder can take their names.
+        for (_, rel) in items where targetOf[rel] == nil {
+            if rel.isInbox { targetOf[rel] = claim(.inbox, for: rel) }
+            else if let role = roleByPath[rel] ?? nil, roleWinner[role] == rel, let wk = targetTraits.wellKnownNames[role] {
+                targetOf[rel] = claim(wk, for: rel)
+            }
+        }
         var plans: [FolderPlan] = []
         for (info, rel) in items {
             var note: String?
             if targetOf[rel] == nil {
-                if rel.isInbox {
-                    targetOf[rel] = claim(.inbox, for: rel)
-                } else if let role = roleByPath[rel] ?? nil, roleWinner[role] == rel, let wk = targetTraits.wellKnownNames[role] {
-                    targetOf[rel] = claim(wk, for: rel)
-                } else {
-                    let parentTarget = rel.parent.map { targetParent($0, targetOf) } ?? FolderPath([])
-                    let (leaf, changed) = representable(rel.leaf)
-                    guard let leaf else {
-                        plans.append(FolderPlan(source: info, relativePath: rel, target: nil,
-                                                action: .skipped(reason: "the name \"\(rel.leaf)\" cannot be held by the target")))
-                        continue
-                    }
-                    let wanted = FolderPath(parentTarget.components + [leaf])
-                    let got = claim(wanted, for: rel)
-                    if changed || got != wanted { note = "\"\(rel)\" stored as \"\(got)\"" }
-                    targetOf[rel] = got
+                // An ordinary folder: under its parent's target, with a name the target can hold.
+                let parentTarget = rel.parent.map { targetParent($0, targetOf) } ?? FolderPath([])
+                let (leaf, changed) = representable(rel.leaf)
+                guard let leaf else {
+                    plans.append(FolderPlan(source: info, relativePath: rel, target: nil,
+                                            action: .skipped(reason: "the name \"\(rel.leaf)\" cannot be held by the target")))
+                    continue
                 }
+                let wanted = FolderPath(parentTarget.components + [leaf])
+                let got = claim(wanted, for: rel)
+                if changed || got != wanted { note = "\"\(rel)\" stored as \"\(got)\"" }
+                targetOf[rel] = got
             }
             let action: FolderPlan.Action
             if filter.excludes(rel, roleOf: { roleByPath[$0] ?? nil }) { action = .excluded }

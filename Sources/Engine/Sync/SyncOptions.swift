@@ -47,3 +47,20 @@ public struct SimulatedCrash: Error, Equatable, Sendable {
     public var at: SyncEvent
     public init(at: SyncEvent) { self.at = at }
 }
+
+extension SyncHooks {
+    /// Hooks for crash tests of whole processes: `MIGSH_TEST_CRASH_AFTER=k` ends the process with exit
+    /// status 75 right after state write k is durable, `MIGSH_TEST_CRASH_BEFORE=k` right before it (after
+    /// the target commit). No cleanup runs, as in a kill -9. Without these variables the hooks do nothing.
+    public static func fromEnvironment() -> SyncHooks {
+        let after = environmentInt("MIGSH_TEST_CRASH_AFTER"), before = environmentInt("MIGSH_TEST_CRASH_BEFORE")
+        guard after != nil || before != nil else { return SyncHooks() }
+        return SyncHooks { event in
+            switch event {
+            case .afterStateWrite(let i, _) where i == after: exitImmediately(75)
+            case .beforeStateWrite(let i, _) where i == before: exitImmediately(75)
+            default: break
+            }
+        }
+    }
+}

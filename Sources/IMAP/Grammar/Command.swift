@@ -63,7 +63,7 @@ public struct Command: Sendable {
     /// (8-bit or CR/LF/NUL content, or longer than 1000 bytes).
     public mutating func astring(_ value: [UInt8]) {
         space()
-        if !value.isEmpty, value.count < 1000, value.allSatisfy({ ByteCursor.isAtomChar($0, allowBracket: true) }) {
+        if !value.isEmpty, value.count < 1000, value.allSatisfy({ $0 < 0x80 && ByteCursor.isAtomChar($0, allowBracket: true) }) {
             appendText(value)
         } else if value.count < 1000, value.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             var q: [UInt8] = [ByteCursor.dquote]

@@ -70,7 +70,11 @@ public struct ResponseParser: Sendable {
         case .body(let remaining, let count): return streamBody(remaining: remaining, itemCount: count)
         case .responseStart, .fetchItems: break
         }
-        guard isWorthRetrying() else { return nil }
+        guard isWorthRetrying() else {
+            // A response still incomplete after maxResponseBytes never will be acceptable.
+            if buffer.count - start > limits.maxResponseBytes { return try fail(.limitExceeded(.responseBytes)) }
+            return nil
+        }
         var cursor = ByteCursor(buffer, at: start, base: consumedBefore, limits: limits)
         do throws(ParseStop) {
             let event: ResponseEvent

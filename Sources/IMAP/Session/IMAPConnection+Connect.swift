@@ -34,7 +34,9 @@ extension IMAPConnection {
         } catch {
             switch error {
             case .parse: throw .notIMAP(describeFirstBytes())
-            case .connectionClosed where !firstBytes.isEmpty: throw .notIMAP(describeFirstBytes())
+            // Closed after bytes that do not start like an IMAP greeting: something else answered.
+            case .connectionClosed where !firstBytes.isEmpty && !firstBytes.starts(with: Array("* ".utf8)):
+                throw .notIMAP(describeFirstBytes())
             default: throw error
             }
         }

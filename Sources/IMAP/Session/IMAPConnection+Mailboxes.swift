@@ -118,3 +118,23 @@ extension IMAPConnection {
         try run(command)
     }
 }
+
+/// How UID STORE changes flags.
+public enum StoreMode: String, Sendable {
+    case add = "+FLAGS.SILENT", remove = "-FLAGS.SILENT", replace = "FLAGS.SILENT"
+}
+
+extension IMAPConnection {
+    /// UID STORE `set` flags silently (no FETCH echo); `unchangedSince` adds the CONDSTORE guard.
+    /// Errors: `.commandFailed`.
+    public func uidStore(_ set: UIDSet, _ mode: StoreMode, flags: [Flag], unchangedSince: ModSequence? = nil)
+        throws(IMAPError)
+    {
+        var command = Command("UID STORE")
+        command.text(" \(set)")
+        if let unchangedSince { command.text(" (UNCHANGEDSINCE \(unchangedSince))") }
+        command.text(" " + mode.rawValue)
+        command.flagList(flags)
+        try run(command)
+    }
+}

@@ -105,8 +105,13 @@ public enum ImapCsv {
                           password: password, userRoot: root?.isEmpty == false ? root : nil)
     }
 
+    /// Strips spaces and tabs at both ends; the common untrimmed case costs two byte checks.
     static func trimmed(_ s: String) -> String {
-        s.trimmingCharacters(in: .whitespaces)
+        let u = s.utf8
+        func blank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        guard let first = u.first, let last = u.last, blank(first) || blank(last) else { return s }
+        guard let start = u.firstIndex(where: { !blank($0) }), let end = u.lastIndex(where: { !blank($0) }) else { return "" }
+        return String(s[start...end])
     }
 }
 

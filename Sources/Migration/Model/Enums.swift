@@ -1,8 +1,23 @@
 // Exchange's enums for IMAP migration, with Exchange's exact value names (reference §1).
 // Raw values are both the text Exchange prints and the text stored in the database.
 
+/// An enum whose raw values are Exchange's names.
+public protocol ExchangeEnum: RawRepresentable, CaseIterable, Sendable where RawValue == String {}
+
+extension ExchangeEnum {
+    /// Case-insensitive lookup by Exchange name (PowerShell binds enum arguments ignoring case).
+    public init?(name: String) {
+        let key = name.lowercased()
+        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == key }) else { return nil }
+        self = match
+    }
+
+    /// The names, in declaration order (for ValidateSet-style messages and tab completion).
+    public static var names: [String] { allCases.map(\.rawValue) }
+}
+
 /// How the IMAP connection is protected (`-Security`).
-public enum IMAPSecurity: String, CaseIterable, Sendable, Codable {
+public enum IMAPSecurity: String, ExchangeEnum, Codable {
     /// Exchange prints this as `None` (named differently in Swift so it never collides with `Optional.none`).
     case unencrypted = "None"
     case ssl = "Ssl"
@@ -10,18 +25,18 @@ public enum IMAPSecurity: String, CaseIterable, Sendable, Codable {
 }
 
 /// `-Authentication`. Exchange's enum is longer; only these make sense for IMAP.
-public enum IMAPAuthentication: String, CaseIterable, Sendable, Codable {
+public enum IMAPAuthentication: String, ExchangeEnum, Codable {
     case basic = "Basic"
     case ntlm = "Ntlm"
 }
 
 /// `MigrationType`. migsh only creates IMAP endpoints and batches.
-public enum MigrationType: String, CaseIterable, Sendable, Codable {
+public enum MigrationType: String, ExchangeEnum, Codable {
     case imap = "IMAP"
 }
 
 /// `MigrationBatchStatus`, in Exchange's declaration order.
-public enum MigrationBatchStatus: String, CaseIterable, Sendable, Codable {
+public enum MigrationBatchStatus: String, ExchangeEnum, Codable {
     case created = "Created"
     case syncing = "Syncing"
     case stopping = "Stopping"
@@ -37,16 +52,10 @@ public enum MigrationBatchStatus: String, CaseIterable, Sendable, Codable {
     case corrupted = "Corrupted"
     case waiting = "Waiting"
     case starting = "Starting"
-
-    /// Case-insensitive lookup by Exchange name (PowerShell enum binding is case-insensitive).
-    public init?(name: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
-        self = match
-    }
 }
 
 /// `MigrationUserStatus`, in Exchange's declaration order.
-public enum MigrationUserStatus: String, CaseIterable, Sendable, Codable {
+public enum MigrationUserStatus: String, ExchangeEnum, Codable {
     case queued = "Queued"
     case syncing = "Syncing"
     case failed = "Failed"
@@ -69,11 +78,6 @@ public enum MigrationUserStatus: String, CaseIterable, Sendable, Codable {
     case stopping = "Stopping"
     case removing = "Removing"
 
-    public init?(name: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
-        self = match
-    }
-
     /// The `StatusSummary` roll-up Exchange shows beside the detailed status.
     public var summary: MigrationUserStatusSummary {
         switch self {
@@ -88,17 +92,12 @@ public enum MigrationUserStatus: String, CaseIterable, Sendable, Codable {
 }
 
 /// `MigrationUserStatusSummary`.
-public enum MigrationUserStatusSummary: String, CaseIterable, Sendable, Codable {
+public enum MigrationUserStatusSummary: String, ExchangeEnum, Codable {
     case active = "Active"
     case failed = "Failed"
     case synced = "Synced"
     case completed = "Completed"
     case stopped = "Stopped"
-
-    public init?(name: String) {
-        guard let match = Self.allCases.first(where: { $0.rawValue.lowercased() == name.lowercased() }) else { return nil }
-        self = match
-    }
 
     /// The detailed statuses that roll up to this summary (for `-StatusSummary` filters in SQL).
     public var statuses: [MigrationUserStatus] { MigrationUserStatus.allCases.filter { $0.summary == self } }

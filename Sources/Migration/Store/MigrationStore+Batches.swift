@@ -38,6 +38,9 @@ extension MigrationStore {
                     RowDecoding.json(csv.columns), now.timeIntervalSince1970, now.timeIntervalSince1970])
             let batchId = db.lastInsertedRowID
             try insertUsers(db, csv.rows, batchId: batchId, box: box, now: now)
+            let by = options.submittedByUser.isEmpty ? "" : " by \(options.submittedByUser)"
+            try appendReport(db, batchGuid: guid,
+                             "The migration batch was created\(by) with \(csv.rows.count) users from a CSV file of \(csv.byteCount) bytes.", at: now)
             if options.autoStart {
                 try applyTransition(db, .start, batchRow: try batchRow(db, options.name)!, now: now)
             }

@@ -7,6 +7,20 @@ public enum SyncAction: String, Sendable, CaseIterable {
     case start, stop, complete, remove, removeUser, addUsers, syncNow
 }
 
+extension SyncAction {
+    var reportLine: String {
+        switch self {
+        case .start: "The migration batch was started; users that aren't synced are queued."
+        case .stop: "The migration batch was stopped."
+        case .complete: "Completion was requested; a final incremental synchronization will run."
+        case .remove: "Removal was requested; the users' stored passwords were erased."
+        case .removeUser: "A user was removed from the migration batch."
+        case .addUsers: "Users were added to the migration batch."
+        case .syncNow: "An immediate incremental synchronization was requested."
+        }
+    }
+}
+
 public struct SyncRequest: Sendable, Equatable {
     public var id: Int64
     public var action: SyncAction
@@ -15,6 +29,22 @@ public struct SyncRequest: Sendable, Equatable {
     /// Set for user-level requests (removeUser).
     public var userEmail: String?
     public var requestedAt: Date
+}
+
+/// Per-user counters the engine reports; nil leaves a counter as it is.
+public struct UserProgress: Sendable, Equatable {
+    public var syncedItemCount: Int?
+    public var skippedItemCount: Int?
+    public var totalItemsInSourceMailboxCount: Int?
+    public var bytesTransferred: Int64?
+
+    public init(syncedItemCount: Int? = nil, skippedItemCount: Int? = nil, totalItemsInSourceMailboxCount: Int? = nil,
+                bytesTransferred: Int64? = nil) {
+        self.syncedItemCount = syncedItemCount
+        self.skippedItemCount = skippedItemCount
+        self.totalItemsInSourceMailboxCount = totalItemsInSourceMailboxCount
+        self.bytesTransferred = bytesTransferred
+    }
 }
 
 /// Start-/Stop-/Complete-/Remove-MigrationBatch, the request queue, and the status setters
@@ -58,20 +88,22 @@ extension MigrationStore {
             let now = Date()
             try db.execute(sql: "DELETE FROM credential WHERE user_id IN (SELECT id FROM migration_user WHERE batch_id = ?)",
                            arguments: [batchId])
+            try recordRequest(db, .remove, batchRow: row, now: now)
             if deferred {
                 try setStatuses(db, .remove, batchId: batchId, from: status, now: now)
             } else {
                 try db.execute(sql: "DELETE FROM batch WHERE id = ?", arguments: [batchId])
+                try db.execute(sql: "DELETE FROM report_entry WHERE batch_guid = ?", arguments: [row["guid"] as String])
             }
-            try recordRequest(db, .remove, batchRow: row, now: now)
         }
     }
 
     /// Deletes a batch left in Removing by `removeBatch(deferred: true)`. For the engine.
     public func purgeBatch(_ batchGuid: UUID) throws {
         try write { db in
-            try db.execute(sql: "DELETE FROM batch WHERE guid = ? AND status = ?",
-                           arguments: [batchGuid.uuidString.lowercased(), MigrationBatchStatus.removing.rawValue])
+            let guid = batchGuid.uuidString.lowercased()
+            try db.execute(sql: "DELETE FROM batch WHERE guid = ? AND status = ?", arguments: [guid, MigrationBatchStatus.removing.rawValue])
+            if db.changesCount > 0 { try db.execute(sql: "DELETE FROM report_entry WHERE batch_guid = ?", arguments: [guid]) }
         }
     }
 
@@ -135,6 +167,22 @@ extension MigrationStore {
         }
     }
 
+    /// Records a user's progress counters as the engine counts them (Get-MigrationUserStatistics
+    /// shows them). nil leaves a counter alone.
+    public func recordProgress(_ identity: String, _ progress: UserProgress) throws {
+        try write { db in
+            try db.execute(sql: """
+                UPDATE migration_user SET synced_item_count = COALESCE(?, synced_item_count),
+                    skipped_item_count = COALESCE(?, skipped_item_count),
+                    total_items_in_source = COALESCE(?, total_items_in_source),
+                    bytes_transferred = COALESCE(?, bytes_transferred), modified_at = ?
+                WHERE email_key = ? OR guid = ?
+                """, arguments: [progress.syncedItemCount, progress.skippedItemCount, progress.totalItemsInSourceMailboxCount,
+                                 progress.bytesTransferred, Date().timeIntervalSince1970, identity.identityKey, identity.lowercased()])
+            if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
+        }
+    }
+
     // MARK: - Helpers
 
     private func transition(_ op: BatchOperation, _ identity: String) throws -> MigrationBatch {
@@ -175,8 +223,10 @@ extension MigrationStore {
         }
     }
 
+    /// Records the request for the engine and its line in the batch's report.
     func recordRequest(_ db: Database, _ action: SyncAction, batchRow row: Row, now: Date) throws {
         try db.execute(sql: "INSERT INTO sync_request (action, batch_guid, batch_name, requested_at) VALUES (?, ?, ?, ?)",
                        arguments: [action.rawValue, row["guid"] as String, row["name"] as String, now.timeIntervalSince1970])
+        try appendReport(db, batchGuid: row["guid"], action.reportLine, at: now)
     }
 }

@@ -70,6 +70,8 @@ extension MigrationStore {
             try db.execute(sql: """
                 INSERT INTO sync_request (action, batch_guid, batch_name, user_email, requested_at) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [SyncAction.removeUser.rawValue, row[3] as String, row[4] as String, email, Date().timeIntervalSince1970])
+            try db.execute(sql: "DELETE FROM report_entry WHERE user_key = ?", arguments: [email.identityKey])
+            try appendReport(db, batchGuid: row[3], "The user \"\(email)\" was removed from the migration batch.", at: Date())
         }
     }
 
@@ -117,7 +119,7 @@ extension MigrationStore {
         let stamp = now.timeIntervalSince1970
         let queued = MigrationUserStatus.queued.rawValue
         for r in rows {
-            let guid = UUID().uuidString.lowercased()
+            let guid = FastGUID.make()
             let key = r.emailAddress.identityKey
             try insertUser.execute(arguments: [guid, batchId, r.emailAddress, key, r.userName, r.userRoot,
                                                r.row + storedRowOffset, queued, stamp, stamp])

@@ -79,6 +79,13 @@ public final class MigrationStore: @unchecked Sendable {
         }
     }
 
+    /// The underlying GRDB writer, for the engine to keep its own tables (prefixed `engine_`,
+    /// with its own migrator) in the same database file. Do not call back into this store from
+    /// inside a GRDB closure: GRDB connections are not reentrant.
+    public func databaseWriter() throws -> any DatabaseWriter {
+        try mapErrors { try database() }
+    }
+
     func box() throws -> SecretBox {
         try lock.withLock {
             if let secretBox { return secretBox }

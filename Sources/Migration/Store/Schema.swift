@@ -14,6 +14,9 @@ enum Schema {
         m.registerMigration("v1-endpoints-batches-users") { db in
             try db.execute(sql: v1)
         }
+        m.registerMigration("v2-report-entries") { db in
+            try db.execute(sql: v2)
+        }
         return m
     }
 
@@ -111,5 +114,19 @@ enum Schema {
             handled_at REAL
         );
         CREATE INDEX request_pending ON sync_request(handled_at, id);
+        """
+
+    /// The -IncludeReport log: timestamped lines per batch, and per user when `user_key` is set.
+    /// Kept by guid like requests; removing a batch or user deletes its lines.
+    private static let v2 = """
+        CREATE TABLE report_entry (
+            id INTEGER PRIMARY KEY,
+            batch_guid TEXT NOT NULL,
+            user_key TEXT,
+            at REAL NOT NULL,
+            message TEXT NOT NULL
+        );
+        CREATE INDEX report_by_batch ON report_entry(batch_guid, user_key, id);
+        CREATE INDEX report_by_user ON report_entry(user_key, id) WHERE user_key IS NOT NULL;
         """
 }

@@ -1,12 +1,11 @@
 /// Entry point: parses a whole script before anything runs.
 public enum Parser {
-    /// Parses `text` (a script file's content, `-Command` text or a REPL entry). Never throws.
+    /// Parses `text` (a script file's content, `-Command` text or a REPL entry). Never throws:
+    /// the tree is always complete, and `errors` lists every problem found (in source order).
     public static func parse(_ text: String, file: String?) -> ParseResult {
-        let source = SourceText(file: file, text: text)
-        let lastLine = source.lineStarts.count
-        let extent = SourceExtent(source: source, startOffset: 0, endOffset: text.utf8.count,
-                                  startLine: 1, startColumn: 1, endLine: lastLine,
-                                  endColumn: source.line(lastLine).count + 1)
-        return ParseResult(ast: ScriptBlockAst(extent: extent), errors: [])
+        let parser = ScriptParser(text: text, file: file)
+        let ast = parser.parseScriptBody(open: nil, isFilter: false)
+        let errors = parser.errors.sorted { $0.extent.startOffset < $1.extent.startOffset }
+        return ParseResult(ast: ast, errors: errors)
     }
 }

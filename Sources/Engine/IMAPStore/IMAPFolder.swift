@@ -1,0 +1,119 @@
+// The selected mailbox of an IMAPStore.
+import IMAP
+
+final class IMAPFolder: MailFolder {
+    unowned let store: IMAPStore
+    let path: FolderPath
+    let name: MailboxName
+    private(set) var status: FolderStatus
+
+    init(store: IMAPStore, path: FolderPath, name: MailboxName, status: FolderStatus) {
+        self.store = store; self.path = path; self.name = name; self.status = status
+    }
+
+    private var connection: IMAPConnection { store.connection }
+
+    /// Records errors that leave the connection unusable, then rethrows them ranked.
+    private func ranked(_ error: any Error, scope: StoreError.Scope) -> StoreError {
+        let e = IMAPStore.storeError(error, scope: scope)
+        if e.scope >= .store { store.broken = e }
+        return e
+    }
+
+    func listMessages(uids: ClosedRange<MessageUID>, changedSince: UInt64?) throws -> [MessageMeta] {
+        try store.checkUsable(self)
+        guard status.messageCount > 0 else { return [] }
+        var items: [FetchItem] = [.uid, .flags, .internalDate, .rfc822Size]
+        if store.traits.hasModSeq { items.append(.modSequence) }
+        let set = UIDSet(UID(uids.lowerBound.rawValue)...UID(uids.upperBound.rawValue))
+        let fetched: [FetchedMessage]
+        do {
+            let since = store.traits.hasModSeq ? changedSince.map { ModSequence($0) } : nil
+            fetched = try connection.uidFetchMessages(set, items: items, changedSince: since)
+        } catch {
+            throw ranked(error, scope: .folder)
+        }
+        // "n:*" also returns the last message when its UID is below n (RFC 3501), so filter.
+        return fetched.compactMap { f -> MessageMeta? in
+            guard let uid = f.uid?.rawValue, uids.contains(MessageUID(uid)), let date = f.internalDate, let size = f.size else { return nil }
+            return MessageMeta(uid: MessageUID(uid), flags: MessageFlags(imapFlags: (f.flags ?? []).map(\.rawValue)),
+                               internalDate: InternalDate(secondsSince1970: date.secondsSinceEpoch, zoneOffsetMinutes: date.zoneMinutes),
+                               size: Int(size), modSeq: f.modSequence?.rawValue)
+        }.sorted { $0.uid < $1.uid }
+    }
+
+    func fetchMessage(_ uid: MessageUID, into sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        try store.checkUsable(self)
+        var gotBody = false
+        var sinkError: (any Error)?
+        do {
+            try connection.uidFetch(UIDSet(UID(uid.rawValue)...UID(uid.rawValue)), items: [.uid, .bodyPeek]) { event in
+                switch event {
+                case .bodyBegin: gotBody = true
+                case .bodyBytes(let bytes):
+                    do { try bytes.withUnsafeBytes { try sink($0) } } catch { sinkError = error; throw error }
+                default: break
+                }
+            }
+        } catch {
+            if let sinkError {
+                // The rest of the FETCH response was never read: the connection cannot be trusted any more.
+                store.broken = StoreError.store("connection abandoned in the middle of a message", retry: .temporary)
+                throw sinkError
+            }
+            throw ranked(error, scope: .message)
+        }
+        guard gotBody else { throw StoreError.message("message UID \(uid) is gone from \(path)", retry: .final) }
+    }
+
+    func beginMessage(_ message: NewMessage) throws -> any MessageWriter {
+        try store.checkUsable(self)
+        guard !store.readOnly else { throw StoreError.store("the source store is read-only", retry: .final) }
+        return IMAPAppendWriter(folder: self, message: message)
+    }
+
+    /// APPENDs a complete message; returns its UID when the server has UIDPLUS.
+    func append(_ bytes: [UInt8], _ message: NewMessage) throws -> MessageUID? {
+        try store.checkUsable(self)
+        let date = IMAP.InternalDate(secondsSinceEpoch: message.internalDate.secondsSince1970,
+                                     zoneMinutes: message.internalDate.zoneOffsetMinutes ?? 0)
+        let result: AppendResult
+        do {
+            result = try connection.append(AppendMessage(bytes: bytes, flags: message.flags.imapAtoms.map(Flag.init),
+                                                         internalDate: date), to: name)
+        } catch {
+            throw ranked(error, scope: .message)
+        }
+        guard let uid = result.uids.first else { return nil }
+        status.uidNext = max(status.uidNext, uid.rawValue + 1)
+        status.messageCount += 1
+        return MessageUID(uid.rawValue)
+    }
+
+    func setFlags(_ uid: MessageUID, to flags: MessageFlags) throws {
+        try store.checkUsable(self)
+        guard !store.readOnly else { throw StoreError.store("the source store is read-only", retry: .final) }
+        var command = Command("UID STORE")
+        command.text(" \(uid) FLAGS.SILENT")
+        command.flagList(flags.imapAtoms.map(Flag.init))
+        let done: TaggedResponse
+        do { done = try connection.execute(command) } catch { throw ranked(error, scope: .message) }
+        guard done.status == .ok else { throw StoreError.message("UID STORE failed: \(done.text.text)") }
+    }
+}
+
+/// Collects a message, then APPENDs it on `finish` (APPEND announces the size before the first byte).
+final class IMAPAppendWriter: MessageWriter {
+    private let folder: IMAPFolder
+    private let message: NewMessage
+    private var bytes: [UInt8] = []
+
+    init(folder: IMAPFolder, message: NewMessage) {
+        self.folder = folder; self.message = message
+        bytes.reserveCapacity(message.size)
+    }
+
+    func write(_ chunk: UnsafeRawBufferPointer) throws { bytes.append(contentsOf: chunk) }
+    func finish() throws -> MessageUID? { try folder.append(bytes, message) }
+    func cancel() { bytes = [] }
+}

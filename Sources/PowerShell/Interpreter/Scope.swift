@@ -1,0 +1,75 @@
+/// A variable; `type` is the constraint of `[int]$x = 5`, applied to every later assignment.
+final class PSVariable {
+    var value: Value
+    var type: PSType?
+    init(_ value: Value, type: PSType? = nil) { self.value = value; self.type = type }
+}
+
+/// One PowerShell scope. Scopes are dynamic: a function's scope is a child of its caller's.
+final class Scope {
+    let parent: Scope?
+    /// True for the scope a script file (or the session) runs in: the target of `$script:`.
+    let isScriptScope: Bool
+    private(set) var variables: [String: PSVariable] = [:]
+    private(set) var functions: [String: FunctionInfo] = [:]
+    /// `$PSScriptRoot`/`$PSCommandPath` of the script running in this scope.
+    var scriptPath: String?
+
+    init(parent: Scope?, isScriptScope: Bool = false) {
+        self.parent = parent
+        self.isScriptScope = isScriptScope
+    }
+
+    func local(_ name: String) -> PSVariable? { variables[name.lowercased()] }
+
+    func lookup(_ name: String) -> PSVariable? {
+        let key = name.lowercased()
+        var s: Scope? = self
+        while let scope = s {
+            if let v = scope.variables[key] { return v }
+            s = scope.parent
+        }
+        return nil
+    }
+
+    func setLocal(_ name: String, _ variable: PSVariable) { variables[name.lowercased()] = variable }
+
+    func removeLocal(_ name: String) -> Bool { variables.removeValue(forKey: name.lowercased()) != nil }
+
+    var allVariables: [(String, PSVariable)] { variables.map { ($0.key, $0.value) } }
+
+    func function(_ name: String) -> FunctionInfo? {
+        let key = name.lowercased()
+        var s: Scope? = self
+        while let scope = s {
+            if let f = scope.functions[key] { return f }
+            s = scope.parent
+        }
+        return nil
+    }
+
+    func defineFunction(_ f: FunctionInfo) { functions[f.name.lowercased()] = f }
+
+    /// The nearest script scope (the global scope when none).
+    var scriptScope: Scope {
+        var s: Scope = self
+        while !s.isScriptScope, let p = s.parent { s = p }
+        return s
+    }
+
+    var globalScope: Scope {
+        var s: Scope = self
+        while let p = s.parent { s = p }
+        return s
+    }
+
+    /// The script path in effect here ($PSScriptRoot): the nearest scope that has one.
+    var effectiveScriptPath: String? {
+        var s: Scope? = self
+        while let scope = s {
+            if let p = scope.scriptPath { return p }
+            s = scope.parent
+        }
+        return nil
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+@testable import IMAP
+
+/// Client behaviour under faults only a proxy can inject: always a typed error, never a wait past the timeout.
+@Suite("Fault-injecting proxy")
+struct FaultInjectionTests {
+    let server = TestDovecot.shared
+
+    func options(_ timeout: Duration = .seconds(1)) -> ConnectionOptions {
+        ConnectionOptions(security: .none, connectTimeout: timeout, readTimeout: timeout)
+    }
+
+    /// Runs `body` and checks it took less than `limit`.
+    func within<T>(_ limit: Duration, _ body: () throws -> T) rethrows -> T {
+        let start = ContinuousClock.now
+        defer { #expect(ContinuousClock.now - start < limit, "took \(ContinuousClock.now - start)") }
+        return try body()
+    }
+
+    @Test func silentServerTimesOutWaitingForGreeting() {
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .silent)
+        defer { proxy.stop() }
+        within(.seconds(3)) {
+            #expect(throws: IMAPError.timedOut(.read)) {
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+            }
+        }
+    }
+
+    @Test(arguments: ["HTTP/1.1 400 Bad Request\r\n\r\n", "220 mail.contoso.com ESMTP Postfix\r\n", "SSH-2.0-OpenSSH_9.2\r\n"])
+    func otherProtocolIsNotIMAP(_ banner: String) {
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .garbage(Array(banner.utf8)))
+        defer { proxy.stop() }
+        within(.seconds(3)) {
+            #expect {
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+            } throws: { error in
+                guard case IMAPError.notIMAP(let sent) = error else { return false }
+                return banner.hasPrefix(sent)
+            }
+        }
+    }
+
+    @Test func binaryGarbageIsNotIMAP() {
+        var rng = SplitMix64(seed: 7)
+        let junk = (0..<300).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .garbage(junk))
+        defer { proxy.stop() }
+        within(.seconds(3)) {
+            #expect {
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+            } throws: { error in
+                if case IMAPError.notIMAP = error { return true }
+                return false
+            }
+        }
+    }
+
+    @Test func cutInsideGreetingIsConnectionClosed() {
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .cutAfter(bytes: 12))
+        defer { proxy.stop() }
+        within(.seconds(3)) {
+            #expect(throws: IMAPError.connectionClosed(bye: nil)) {
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+            }
+        }
+    }
+
+    /// Puts one ~200 KB message in a fresh mailbox of user 5 and returns its name.
+    func bigMessageMailbox() throws -> MailboxName {
+        let c = try server.login(5)
+        defer { c.logout() }
+        let box = uniqueMailbox("Faults")
+        try c.create(box)
+        try c.append(AppendMessage(bytes: sampleMessage("big", bodyLines: 4000)), to: box)
+        return box
+    }
+
+    func loginAndFetch(through proxy: FaultProxy, _ box: MailboxName) throws {
+        let c = try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+        defer { c.close() }
+        let u = server.user(5)
+        try c.login(user: u.name, password: u.password)
+        try c.examine(box)
+        var received = 0
+        try c.uidFetch(.all, items: [.uid, .bodyPeek]) { if case .bodyBytes(let b) = $0 { received += b.count } }
+    }
+
+    @Test func cutInsideMessageBodyIsConnectionClosed() throws {
+        let box = try bigMessageMailbox()
+        // Greeting, login, EXAMINE and the FETCH start fit in 4 KB; the 200 KB body does not.
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .cutAfter(bytes: 4000 + 50_000))
+        defer { proxy.stop() }
+        try within(.seconds(3)) {
+            #expect(throws: IMAPError.connectionClosed(bye: nil)) { try loginAndFetch(through: proxy, box) }
+        }
+    }
+
+    @Test func stallInsideMessageBodyTimesOut() throws {
+        let box = try bigMessageMailbox()
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .stallAfter(bytes: 4000 + 50_000))
+        defer { proxy.stop() }
+        try within(.seconds(3)) {
+            #expect(throws: IMAPError.timedOut(.read)) { try loginAndFetch(through: proxy, box) }
+        }
+    }
+
+    @Test func probeClassifiesEachFault() {
+        func probe(_ fault: FaultProxy.Fault) -> ServerProbe.Outcome {
+            let proxy = FaultProxy(upstreamPort: server.plainPort, fault: fault)
+            defer { proxy.stop() }
+            return ServerProbe(host: "127.0.0.1", port: proxy.port, security: .none, timeout: .seconds(1)).run()
+        }
+        func kind(_ o: ServerProbe.Outcome) -> ServerProbe.FailureKind? {
+            if case .failure(let f) = o { return f.kind }
+            return nil
+        }
+        within(.seconds(8)) {
+            #expect(kind(probe(.silent)) == .timedOut(.read))
+            #expect(kind(probe(.garbage(Array("HTTP/1.0 200 OK\r\n".utf8)))) == .notIMAPServer)
+            #expect(kind(probe(.cutAfter(bytes: 5))) == .connectionClosed)
+            #expect(kind(probe(.stallAfter(bytes: 5))) == .timedOut(.read))
+        }
+    }
+}
+
+/// Probe behaviour against real endpoints.
+@Suite("Server probe")
+struct ServerProbeTests {
+    let server = TestDovecot.shared
+
+    @Test func plainSuccessListsCapabilities() throws {
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .none, timeout: .seconds(5)).run()
+        guard case .success(let s) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(s.capabilities.contains(.imap4rev1))
+        #expect(s.tlsProtocol == nil)
+        #expect(!s.loggedIn)
+    }
+
+    @Test func startTLSSuccessWithCredentials() throws {
+        let u = server.user(2)
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .tls, timeout: .seconds(5),
+                                  tls: TLSConfiguration(additionalCAFile: server.caFile),
+                                  credentials: .init(user: u.name, password: u.password)).run()
+        guard case .success(let s) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(s.loggedIn)
+        #expect(s.tlsProtocol != nil)
+    }
+
+    @Test func wrongPasswordIsLoginFailed() {
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .none, timeout: .seconds(10),
+                                  credentials: .init(user: server.user(1).name, password: "bad")).run()
+        guard case .failure(let f) = outcome else { Issue.record("should fail"); return }
+        #expect(f.kind == .loginFailed)
+    }
+
+    @Test func refusedPort() {
+        // A port that was just free: bind, read it, close.
+        let proxy = FaultProxy(upstreamPort: 1, fault: .silent)
+        let port = proxy.port
+        proxy.stop()
+        let outcome = ServerProbe(host: "127.0.0.1", port: port, security: .ssl, timeout: .seconds(3)).run()
+        guard case .failure(let f) = outcome else { Issue.record("should fail"); return }
+        #expect(f.kind == .connectionRefused)
+        #expect(f.message == "The connection to the server '127.0.0.1' could not be completed.")
+        #expect(f.reason.contains("refused"))
+    }
+
+    @Test func unresolvableName() {
+        let start = ContinuousClock.now
+        let outcome = ServerProbe(host: "no-such-host.invalid", port: 993, security: .ssl, timeout: .seconds(5)).run()
+        guard case .failure(let f) = outcome else { Issue.record("should fail"); return }
+        // Without any DNS the lookup may also run into the timeout; it must never take longer.
+        #expect(f.kind == .nameNotResolved || f.kind == .timedOut(.resolve))
+        #expect(ContinuousClock.now - start < .seconds(6))
+        #expect(f.message.contains("no-such-host.invalid"))
+    }
+
+    @Test func implicitTLSAgainstPlainPortFailsHandshake() {
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .ssl, timeout: .seconds(3)).run()
+        guard case .failure(let f) = outcome else { Issue.record("should fail"); return }
+        #expect(f.kind == .tlsHandshakeFailed)
+        #expect(f.reason.hasPrefix("TLS negotiation failed"))
+    }
+}

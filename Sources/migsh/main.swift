@@ -1,2 +1,11 @@
-// migsh entry point: CLI flags, REPL, service mode.
-print("migsh")
+// migsh entry point: pwsh's command line, the REPL, scripts and -Command text.
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+let status = Shell.main(Array(CommandLine.arguments.dropFirst()))
+fflush(stdout)
+fflush(stderr)
+exit(status)

@@ -5,7 +5,7 @@ import Testing
 /// Renders values as Out-Default would, one text with a newline after each line.
 func renderDefault(_ values: [Value], width: Int = 120, limit: Int = 4) -> String {
     var out = ""
-    let p = OutputPipeline(width: width, enumerationLimit: limit) { out += $0 + "\n" }
+    let p = OutputPipeline(width: width, enumerationLimit: { limit }) { out += $0 + "\n" }
     values.forEach(p.add)
     p.finish()
     return out

@@ -10,10 +10,16 @@ public final class SourceText: @unchecked Sendable {
         self.file = file
         self.text = text
         var starts = [0]
-        var offset = 0
-        for b in text.utf8 {
-            offset += 1
-            if b == UInt8(ascii: "\n") { starts.append(offset) }
+        // contiguous fast path (native strings); the plain loop covers the rest
+        let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { buf in
+            for i in 0..<buf.count where buf[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
+        if scanned == nil {
+            var offset = 0
+            for b in text.utf8 {
+                offset += 1
+                if b == UInt8(ascii: "\n") { starts.append(offset) }
+            }
         }
         lineStarts = starts
     }

@@ -67,6 +67,10 @@ public protocol CommandContext: AnyObject {
     /// in a child scope, and returns what it wrote.
     func invoke(_ block: ScriptBlock, dollarUnder: Value?, arguments: [Value]) throws -> [Value]
 
+    /// Runs a script block in the caller's scope, as pwsh runs the blocks of ForEach-Object and
+    /// Where-Object (so `-Begin { $sum = 0 } -Process { $sum += $_ }` accumulates).
+    func invokeInCurrentScope(_ block: ScriptBlock, dollarUnder: Value?) throws -> [Value]
+
     /// Parses and runs PowerShell text in the current scope (Invoke-Expression).
     func invokeScript(_ text: String) throws -> [Value]
 
@@ -75,6 +79,13 @@ public protocol CommandContext: AnyObject {
     var registry: CommandRegistry { get }
     /// True once the pipeline is being stopped (Ctrl-C, or a downstream Select-Object -First is satisfied).
     var isStopping: Bool { get }
+}
+
+extension CommandContext {
+    /// Default for contexts that cannot run in the caller's scope: a child scope.
+    public func invokeInCurrentScope(_ block: ScriptBlock, dollarUnder: Value?) throws -> [Value] {
+        try invoke(block, dollarUnder: dollarUnder, arguments: [])
+    }
 }
 
 public struct ProgressRecord: Sendable {
@@ -90,11 +101,4 @@ public struct ProgressRecord: Sendable {
         self.completed = completed
         self.id = id
     }
-}
-
-/// Thrown from `process` by a command that needs no more input (Select-Object -First n once it has n
-/// objects). It is not an error: the runtime stops the commands upstream of the thrower (their `end`
-/// does not run), then runs `end` of the thrower and of everything downstream as usual.
-public struct StopUpstreamPipeline: Error, Sendable {
-    public init() {}
 }

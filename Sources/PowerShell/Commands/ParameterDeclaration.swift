@@ -18,6 +18,9 @@ public struct ParameterDeclaration: Sendable {
     public var validateSet: [String]? = nil
     /// ValidateNotNullOrEmpty.
     public var validateNotNullOrEmpty: Bool = false
+    /// ValueFromRemainingArguments: positional arguments no other parameter takes are collected
+    /// here as an array (`Write-Output a b c`, `ForEach-Object Replace '-' '+'`).
+    public var valueFromRemainingArguments: Bool = false
 
     public init(_ name: String, _ type: PSType, aliases: [String] = [],
                 sets: [ParameterSetMembership] = [.all()], help: String = "",

@@ -5,16 +5,24 @@
 public final class DefaultFormatter {
     /// pwsh's PropertyCountForTable.
     public static let maxTableProperties = 4
-    public var enumerationLimit: Int
+    /// `$FormatEnumerationLimit`, read for every object since a script may change it between outputs.
+    private let limit: () -> Int
+    private var enumerationLimit = DisplayText.defaultEnumerationLimit
     private var currentShape: String?
     private let emit: (FormatItem) -> Void
 
-    public init(enumerationLimit: Int = DisplayText.defaultEnumerationLimit, emit: @escaping (FormatItem) -> Void) {
-        self.enumerationLimit = enumerationLimit
+    public init(enumerationLimit: @escaping () -> Int = { DisplayText.defaultEnumerationLimit },
+                emit: @escaping (FormatItem) -> Void) {
+        self.limit = enumerationLimit
         self.emit = emit
     }
 
     public func format(_ value: Value) {
+        enumerationLimit = limit()
+        formatValue(value)
+    }
+
+    private func formatValue(_ value: Value) {
         if let items = FormatRecord.decode(value) {
             // Already formatted by a Format-* command.
             currentShape = nil
@@ -25,7 +33,7 @@ public final class DefaultFormatter {
         case .null:
             return
         case .array(let a):
-            a.items.forEach(format)
+            a.items.forEach(formatValue)
         case .bytes(let b):
             for byte in b.bytes { line(String(byte)) }
         case .hashtable(let h):

@@ -30,6 +30,10 @@ final class FormatTableCommand: Cmdlet {
         for unit in FormatInput.units(input) {
             switch unit {
             case .record(let items): items.forEach { FormatInput.write($0, context) }
+            case .scalar(let v) where !selector.isEmpty:
+                try row(try selector.resolve(scalar: v, context: context).map {
+                    (TableColumnSpec(label: $0.label, width: $0.width, alignment: $0.alignment ?? Self.alignment($0.value)), $0.value)
+                }, hide: false, context)
             case .scalar(let v): try row([(TableColumnSpec(label: "", alignment: .left), v)], hide: true, context)
             case .object(let o): try row(columns(for: o, context), hide: false, context)
             }
@@ -103,12 +107,20 @@ final class FormatListCommand: Cmdlet {
         for unit in FormatInput.units(input) {
             switch unit {
             case .record(let items): items.forEach { FormatInput.write($0, context) }
+            case .scalar(let v) where !selector.isEmpty:
+                started = true
+                FormatInput.write(.listEntry(try selector.resolve(scalar: v, context: context).map {
+                    ListLine($0.label, DisplayText.cell($0.value, enumerationLimit: limit))
+                }), context)
             case .scalar(let v):
                 started = true
                 FormatInput.write(.line(DisplayText.line(v)), context)
             case .object(let o):
+                // An object with none of the asked-for properties shows nothing at all.
+                let entry = try lines(for: o, context)
+                if entry.isEmpty { continue }
                 started = true
-                FormatInput.write(.listEntry(try lines(for: o, context)), context)
+                FormatInput.write(.listEntry(entry), context)
             }
         }
     }

@@ -5,10 +5,14 @@ final class OutputPipeline {
     let writer: OutputWriter
     let formatter: DefaultFormatter
 
-    init(width: Int, enumerationLimit: Int, sink: @escaping (String) -> Void) {
+    init(width: Int, enumerationLimit: @escaping () -> Int, sink: @escaping (String) -> Void) {
         let writer = OutputWriter(width: width, sink: sink)
         self.writer = writer
         formatter = DefaultFormatter(enumerationLimit: enumerationLimit) { writer.write($0) }
+    }
+
+    convenience init(_ context: CommandContext, width: Int, sink: @escaping (String) -> Void) {
+        self.init(width: width, enumerationLimit: { [unowned context] in FormatInput.enumerationLimit(context) }, sink: sink)
     }
 
     func add(_ value: Value) { formatter.format(value) }
@@ -35,7 +39,7 @@ final class OutHostCommand: Cmdlet {
 
     func begin(_ context: CommandContext) throws {
         let host = context.host
-        pipeline = OutputPipeline(width: OutputPipeline.hostWidth(host), enumerationLimit: FormatInput.enumerationLimit(context)) {
+        pipeline = OutputPipeline(context, width: OutputPipeline.hostWidth(host)) {
             host.writeOutput($0)
         }
     }
@@ -69,7 +73,7 @@ final class OutStringCommand: Cmdlet {
         var width = context.host.width
         if case .int(let w)? = context.parameters["Width"] { width = w }
         let stream = context.parameters.isSet("Stream")
-        pipeline = OutputPipeline(width: width, enumerationLimit: FormatInput.enumerationLimit(context)) { [unowned self] line in
+        pipeline = OutputPipeline(context, width: width) { [unowned self] line in
             if stream { context.write(.string(line)) } else { self.lines.append(line) }
         }
     }

@@ -62,7 +62,7 @@ final class OutFileCommand: Cmdlet {
         noNewline = p.isSet("NoNewline")
         var width = context.host.width
         if case .int(let w)? = p["Width"] { width = w }
-        pipeline = OutputPipeline(width: width, enumerationLimit: FormatInput.enumerationLimit(context)) { [unowned self] line in
+        pipeline = OutputPipeline(context, width: width) { [unowned self] line in
             self.writeLine(line)
         }
     }

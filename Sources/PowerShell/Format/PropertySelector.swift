@@ -79,30 +79,44 @@ struct PropertySelector {
     /// The properties these specs select on `object`. Wildcards expand in the object's own order;
     /// a plain name the object lacks is kept (as an empty value) only when `keepMissing`.
     func resolve(on object: PSObject, keepMissing: Bool, context: CommandContext) throws -> [Resolved] {
+        try resolve(.object(object), properties: object.properties, keepMissing: keepMissing, context: context)
+    }
+
+    /// The same for a value that is not a property bag (`"abc" | Format-List Length`):
+    /// names are looked up as .NET members; wildcards have nothing to expand.
+    func resolve(scalar value: Value, context: CommandContext) throws -> [Resolved] {
+        try resolve(value, properties: [], keepMissing: true, context: context)
+    }
+
+    private func resolve(_ value: Value, properties: [PSProperty], keepMissing: Bool,
+                         context: CommandContext) throws -> [Resolved] {
         var out: [Resolved] = []
         for spec in specs {
             switch spec.source {
             case .name(let name) where spec.label == nil && WildcardPattern.containsWildcard(name):
                 let pattern = WildcardPattern(name)
-                for p in object.properties where pattern.matches(p.name) {
+                for p in properties where pattern.matches(p.name) {
                     out.append(Resolved(label: p.name, value: p.value, width: spec.width, alignment: spec.alignment))
                 }
             case .name(let name):
-                if let real = object.propertyName(name) {
+                if case .object(let object) = value, let real = object.propertyName(name) {
                     out.append(Resolved(label: spec.label ?? real, value: object[name] ?? .null,
                                         width: spec.width, alignment: spec.alignment))
-                } else if keepMissing || spec.label != nil {
-                    out.append(Resolved(label: spec.label ?? name, value: .null, width: spec.width, alignment: spec.alignment))
+                } else if case .object = value {
+                    if keepMissing || spec.label != nil {
+                        out.append(Resolved(label: spec.label ?? name, value: .null, width: spec.width, alignment: spec.alignment))
+                    }
+                } else {
+                    out.append(Resolved(label: spec.label ?? name, value: DotNet.property(of: value, name: name) ?? .null,
+                                        width: spec.width, alignment: spec.alignment))
                 }
             case .script(let block):
-                let results = try context.invoke(block, dollarUnder: .object(object), arguments: [])
-                let value: Value = results.isEmpty ? .null : results.count == 1 ? results[0] : .list(results)
+                let results = try context.invoke(block, dollarUnder: value, arguments: [])
+                let result: Value = results.isEmpty ? .null : results.count == 1 ? results[0] : .list(results)
                 out.append(Resolved(label: spec.label ?? block.text.trimmingCharacters(in: .whitespaces),
-                                    value: value, width: spec.width, alignment: spec.alignment))
+                                    value: result, width: spec.width, alignment: spec.alignment))
             }
         }
         return out
     }
 }
-
-

@@ -17,6 +17,12 @@ public protocol PSHost: AnyObject {
     var history: [String] { get }
     /// Clear-Host.
     func clear()
+    /// Write-Progress: a progress bar on a terminal, nothing otherwise (default: ignored).
+    func writeProgress(_ record: ProgressRecord)
+}
+
+extension PSHost {
+    public func writeProgress(_ record: ProgressRecord) {}
 }
 
 /// Variables, location and paths of the running session.
@@ -29,4 +35,14 @@ public protocol SessionState: AnyObject {
     /// `C:\...` through MIGSH_DRIVE_C, case-insensitive fallback as on Windows.
     func resolvePath(_ path: String) throws -> String
     var environment: [String: String] { get }
+    /// Names of the variables visible from the current scope (Get-Variable with wildcards).
+    var variableNames: [String] { get }
+    /// Removes a variable (Remove-Variable); false when there was none.
+    func removeVariable(_ name: String) -> Bool
+}
+
+extension SessionState {
+    /// Defaults for sessions that cannot list or remove variables (the runtime's session implements both).
+    public var variableNames: [String] { [] }
+    public func removeVariable(_ name: String) -> Bool { false }
 }

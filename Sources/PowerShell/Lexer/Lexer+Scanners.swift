@@ -31,17 +31,20 @@ extension Lexer {
             let dq = doubleQuoteLength(j)
             if dq > 0 {
                 t.flags.insert(.needsDecoding)
-                let (end, closed) = doubleQuotedEnd(j + dq, depth: 0)
-                if !closed, t.error == .none { t.error = .unterminatedDouble; t.errorOffset = j }
-                if hasDollar(j, end) { t.flags.insert(.expandable) }
-                j = end
+                let r = doubleQuotedScan(j + dq, depth: 0)
+                if let d = r.unclosedDollar, t.error == .none { t.error = .unclosedSubexpression; t.errorOffset = d }
+                if !r.closed, t.error == .none { t.error = .unterminatedDouble; t.errorOffset = j }
+                if hasDollar(j, r.end) { t.flags.insert(.expandable) }
+                j = r.end
                 continue
             }
             if c == UInt8(ascii: "$") {
                 let n = byte(j + 1)
                 if n == UInt8(ascii: "(") {
                     t.flags.insert(.expandable)
-                    j = subexpressionEnd(j + 2, depth: 0).end
+                    let r = subexpressionEnd(j + 2, depth: 0)
+                    if !r.closed, t.error == .none { t.error = .unclosedSubexpression; t.errorOffset = j }
+                    j = r.end
                     continue
                 }
                 if n == UInt8(ascii: "{") || nameCharLength(j + 1) > 0 || n == UInt8(ascii: "$") || n == UInt8(ascii: "^") {
@@ -71,9 +74,15 @@ extension Lexer {
     }
 
     func scanDoubleQuoted(_ i: Int, quoteLength: Int) -> Token {
-        let (end, closed) = doubleQuotedEnd(i + quoteLength, depth: 0)
-        var t = Token(kind: .stringExpandable, start: i, end: end)
-        if !closed { t.error = .unterminatedDouble; t.errorOffset = i }
+        let r = doubleQuotedScan(i + quoteLength, depth: 0)
+        var t = Token(kind: .stringExpandable, start: i, end: r.end)
+        if let d = r.unclosedDollar {
+            t.error = .unclosedSubexpression
+            t.errorOffset = d
+        } else if !r.closed {
+            t.error = .unterminatedDouble
+            t.errorOffset = i
+        }
         return t
     }
 
@@ -81,6 +90,8 @@ extension Lexer {
     func singleQuotedEnd(_ from: Int) -> (end: Int, closed: Bool) {
         var j = from
         while j < count {
+            j = skipPlain(j, stopAt: UInt8(ascii: "'"), UInt8(ascii: "'"), UInt8(ascii: "'"))
+            if j >= count { break }
             let q = singleQuoteLength(j)
             if q > 0 {
                 let q2 = singleQuoteLength(j + q)
@@ -94,13 +105,21 @@ extension Lexer {
 
     /// From just after an opening `"`: the offset after the closing quote, skipping escapes and `$( )`.
     func doubleQuotedEnd(_ from: Int, depth: Int) -> (end: Int, closed: Bool) {
+        let r = doubleQuotedScan(from, depth: depth)
+        return (r.end, r.closed)
+    }
+
+    /// Like `doubleQuotedEnd`, also telling where an unclosed `$(` starts (it swallows the rest of the input).
+    func doubleQuotedScan(_ from: Int, depth: Int) -> (end: Int, closed: Bool, unclosedDollar: Int?) {
         var j = from
         while j < count {
+            j = skipPlain(j, stopAt: UInt8(ascii: "`"), UInt8(ascii: "$"), UInt8(ascii: "\""))
+            if j >= count { break }
             let c = bytes[j]
             if c == UInt8(ascii: "`") { j += 1 + (j + 1 < count ? scalarLength(j + 1) : 0); continue }
             if c == UInt8(ascii: "$"), byte(j + 1) == UInt8(ascii: "(") {
                 let r = subexpressionEnd(j + 2, depth: depth + 1)
-                if !r.closed { return (count, false) }
+                if !r.closed { return (count, false, j) }
                 j = r.end
                 continue
             }
@@ -108,11 +127,11 @@ extension Lexer {
             if q > 0 {
                 let q2 = doubleQuoteLength(j + q)
                 if q2 > 0 { j += q + q2; continue }
-                return (j + q, true)
+                return (j + q, true, nil)
             }
             j += 1
         }
-        return (count, false)
+        return (count, false, nil)
     }
 
     /// From just after `$(`: the offset after the matching `)`, skipping nested strings and comments.
@@ -154,6 +173,21 @@ extension Lexer {
             }
         }
         return (count, false)
+    }
+
+    /// The first offset at or after `from` holding one of three ASCII bytes or a 0xE2 lead byte
+    /// (smart quotes), or `count`: the fast path through long string bodies.
+    @inline(__always) func skipPlain(_ from: Int, stopAt a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        bytes.withUnsafeBufferPointer { buf in
+            var j = from
+            let n = buf.count
+            while j < n {
+                let x = buf[j]
+                if x == a || x == b || x == c || x == 0xE2 { return j }
+                j += 1
+            }
+            return n
+        }
     }
 
     // MARK: - Here-strings

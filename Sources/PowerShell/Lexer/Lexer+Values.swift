@@ -26,6 +26,7 @@ extension Lexer {
     }
 
     private func collapseSingleQuotes(_ s: Int, _ e: Int) -> String {
+        if skipPlain(s, stopAt: UInt8(ascii: "'"), UInt8(ascii: "'"), UInt8(ascii: "'")) >= e { return text(s, e) }
         var out: [UInt8] = []
         out.reserveCapacity(e - s)
         var j = s
@@ -103,6 +104,15 @@ extension Lexer {
             if !buf.isEmpty { parts.append(.text(String(decoding: buf, as: UTF8.self))); buf.removeAll(keepingCapacity: true) }
         }
         while j < e {
+            // copy runs of ordinary bytes in one go
+            let plainEnd = min(e, skipPlain(j, stopAt: UInt8(ascii: "`"), UInt8(ascii: "$"),
+                                            quotes == .bareword ? UInt8(ascii: "'") : UInt8(ascii: "\"")))
+            let runEnd = quotes == .bareword ? min(plainEnd, skipPlain(j, stopAt: UInt8(ascii: "\""), UInt8(ascii: "\""), UInt8(ascii: "\""))) : plainEnd
+            if runEnd > j {
+                buf.append(contentsOf: bytes[j..<runEnd])
+                j = runEnd
+                continue
+            }
             let c = bytes[j]
             if c == UInt8(ascii: "`"), j + 1 < e {
                 j = appendEscape(j + 1, e, &buf)

@@ -4,6 +4,8 @@ final class PositionMap {
     let source: SourceText
     private let bytes: [UInt8]
     private let lineStarts: [Int]
+    /// Lines holding only ASCII: their columns are plain byte distances.
+    private let asciiLine: [Bool]
     private var cachedLine = 0          // index into lineStarts
     private var cachedOffset = 0
     private var cachedColumn = 1
@@ -11,13 +13,29 @@ final class PositionMap {
     init(source: SourceText, bytes: [UInt8]) {
         self.source = source
         self.bytes = bytes
-        self.lineStarts = source.lineStarts
+        let lineStarts = source.lineStarts
+        self.lineStarts = lineStarts
+        var ascii = [Bool](repeating: true, count: lineStarts.count)
+        bytes.withUnsafeBufferPointer { buf in
+            // per line: any byte >= 0x80 makes it non-ASCII
+            for line in 0..<lineStarts.count {
+                let start = lineStarts[line]
+                let end = line + 1 < lineStarts.count ? lineStarts[line + 1] : buf.count
+                var i = start
+                while i < end {
+                    if buf[i] >= 0x80 { ascii[line] = false; break }
+                    i += 1
+                }
+            }
+        }
+        asciiLine = ascii
     }
 
     func location(_ rawOffset: Int) -> (line: Int, column: Int) {
         let offset = max(0, min(rawOffset, bytes.count))
         let line = lineIndex(offset)
         let start = lineStarts[line]
+        if asciiLine[line] { return (line + 1, offset - start + 1) }
         var from = start, column = 1
         if line == cachedLine, offset >= cachedOffset, cachedOffset >= start { from = cachedOffset; column = cachedColumn }
         var i = from

@@ -41,6 +41,8 @@ public enum LexError: UInt8, Sendable {
     case hereStringHeader, hereStringFooterWhitespace
     case emptyBracedVariable, unterminatedBracedVariable
     case invalidVariable, invalidVariableWithDrive
+    /// A `$(` inside a string or bareword that never closes.
+    case unclosedSubexpression
 }
 
 public struct Token: Sendable {

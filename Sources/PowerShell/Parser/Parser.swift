@@ -5,6 +5,7 @@ public enum Parser {
     public static func parse(_ text: String, file: String?) -> ParseResult {
         let parser = ScriptParser(text: text, file: file)
         let ast = parser.parseScriptBody(open: nil, isFilter: false)
+        parser.reportComments()
         let errors = parser.errors.sorted { $0.extent.startOffset < $1.extent.startOffset }
         return ParseResult(ast: ast, errors: errors)
     }

@@ -20,7 +20,6 @@ extension ScriptParser {
         let v = peek(.expression)
         guard v.kind == .variable else {
             report(.missingVariableNameAfterForeach, after(lp), incompleteAt: lp.end)
-            skipToStatementEnd()
             return errorStatement(from: kw.start)
         }
         consume(v)
@@ -29,14 +28,12 @@ extension ScriptParser {
         let inToken = peek(.expression)
         guard isWord(inToken, "in") else {
             report(.missingInInForeach, after(v), incompleteAt: v.end)
-            skipToStatementEnd()
             return errorStatement(from: kw.start)
         }
         consume(inToken)
         skipNewlines()
         guard let collection = parsePipelineStatement() else {
             report(.missingForeachExpression, after(inToken), incompleteAt: inToken.end)
-            skipToStatementEnd()
             return errorStatement(from: kw.start)
         }
         skipNewlines()
@@ -170,7 +167,10 @@ extension ScriptParser {
             case "wildcard": flags.insert(.wildcard)
             case "exact": flags.insert(.exact)
             case "casesensitive": flags.insert(.caseSensitive)
-            case "file": report(.unsupportedConstruct, extent(f), "'switch -File'")
+            case "file":
+                report(.unsupportedConstruct, extent(f), "'switch -File'")
+                skipToStatementEnd()
+                return errorStatement(from: kw.start)
             default: report(.invalidSwitchFlag, extent(f), text(f))
             }
         }

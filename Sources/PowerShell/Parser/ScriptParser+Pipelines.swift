@@ -6,7 +6,14 @@ extension ScriptParser {
     func parsePipelineStatement() -> Statement? {
         guard enter() else { return nil }
         defer { leave() }
-        let first = peek(.statementStart)
+        var first = peek(.statementStart)
+        if first.kind == .pipe {
+            // `| cmd` with nothing before it
+            report(.emptyPipeElement, extent(first))
+            consume(first)
+            skipNewlines()
+            first = peek(.statementStart)
+        }
         var elements: [PipelineElement] = []
         if startsExpression(first) {
             guard let expr = parseExpression() else { return nil }
@@ -20,7 +27,6 @@ extension ScriptParser {
         } else {
             return nil
         }
-        var lastPipe: Token? = nil
         while !tooDeep {
             var t = peek(.expression)
             if t.kind == .newline, pipeContinues(after: t.start) {
@@ -30,9 +36,12 @@ extension ScriptParser {
             switch t.kind {
             case .pipe:
                 consume(t)
-                lastPipe = t
                 skipNewlines()
                 let next = peek(.statementStart)
+                if next.kind == .pipe {
+                    report(.emptyPipeElement, after(t))
+                    continue
+                }
                 if next.kind == .endOfInput || isTerminator(next) {
                     report(.emptyPipeElement, after(t), incompleteAt: t.end)
                     return .pipeline(PipelineAst(extent: span(elements[0].extent, extent(t)), elements: elements))
@@ -61,7 +70,6 @@ extension ScriptParser {
             }
             break
         }
-        _ = lastPipe
         let ext = span(elements[0].extent, elements[elements.count - 1].extent)
         return .pipeline(PipelineAst(extent: ext, elements: elements))
     }

@@ -135,7 +135,7 @@ extension ScriptParser {
             report(.missingArrayIndexExpression, after(open), incompleteAt: open.end)
             let close = peek(.expression)
             if close.kind == .rBracket { consume(close) }
-            return .error(ErrorExpressionAst(extent: extent(from: target.extent.startOffset), nested: [target]))
+            return .error(ErrorExpressionAst(extent: extent(from: target.extent), nested: [target]))
         }
         skipNewlines()
         let close = peek(.expression)
@@ -144,7 +144,7 @@ extension ScriptParser {
         } else {
             report(.missingEndSquareBracket, after(index.extent), incompleteAt: close.start)
         }
-        return .index(IndexExpressionAst(extent: extent(from: target.extent.startOffset), target: target, index: index))
+        return .index(IndexExpressionAst(extent: extent(from: target.extent), target: target, index: index))
     }
 
     // G '(' pipeline ')'
@@ -303,6 +303,11 @@ extension ScriptParser {
 
     /// Parses the statements of a `$( )` inside a string in place, so their extents point into the script.
     private func parseEmbeddedSubexpression(_ start: Int, _ end: Int, closed: Bool) -> Expression {
+        guard closed else {
+            // the string token already carries this error; an unclosed `$(` is not parsed further
+            report(.incompleteDollarSubexpressionReference, extent(start, lexer.count), incompleteAt: lexer.count)
+            return .subExpression(SubExpressionAst(extent: extent(start, end), statements: []))
+        }
         let savedPos = pos
         pos = start + 2
         defer { pos = savedPos }
@@ -313,12 +318,10 @@ extension ScriptParser {
         defer { noComma = saved }
         let statements = parseStatementList()
         let rp = peek(.expression)
-        if rp.kind == .rParen, closed, rp.end <= end {
+        if rp.kind == .rParen, rp.end <= end {
             consume(rp)
-        } else if !closed {
-            report(.incompleteDollarSubexpressionReference, extent(start, end), incompleteAt: end)
-        } else {
-            if rp.kind != .endOfInput { reportUnexpected(rp) }
+        } else if rp.kind != .endOfInput {
+            reportUnexpected(rp)
         }
         return .subExpression(SubExpressionAst(extent: extent(start, end), statements: statements))
     }

@@ -71,20 +71,28 @@ extension ScriptParser {
             }
             consume(lp)
             skipNewlines()
-            guard let condition = parsePipelineStatement() else {
+            var condition: Statement
+            var conditionMissing = false
+            if let c = parsePipelineStatement() {
+                condition = c
+            } else {
+                // pwsh goes on looking for `)` and the block after an empty condition
                 report(.ifStatementMissingCondition, after(lp), kwText, incompleteAt: lp.end)
-                return errorStatement(from: ifToken.start)
+                condition = .error(ErrorStatementAst(extent: after(lp)))
+                conditionMissing = true
             }
             skipNewlines()
             let rp = peek(.expression)
             guard rp.kind == .rParen else {
-                report(.missingEndParenthesisAfterStatement, after(condition.extent), kwText, incompleteAt: rp.start)
+                if !conditionMissing {
+                    report(.missingEndParenthesisAfterStatement, extent(rp), kwText, incompleteAt: rp.start)
+                }
                 return errorStatement(from: ifToken.start, nested: [condition])
             }
             consume(rp)
             skipNewlines()
             guard let body = parseStatementBlock() else {
-                report(.missingStatementBlock, after(rp), kwText, incompleteAt: rp.end)
+                report(.missingStatementBlock, extent(rp), kwText, incompleteAt: rp.end)
                 return errorStatement(from: ifToken.start, nested: [condition])
             }
             clauses.append(IfClause(condition: condition, body: body))

@@ -18,7 +18,7 @@ final class ScriptParser {
     var noComma = false
 
     /// Deepest nesting of brackets, blocks and operators accepted (the parser recurses per level).
-    static let maxDepth = 160
+    static let maxDepth = 1000
 
     init(text: String, file: String?) {
         source = SourceText(file: file, text: text)
@@ -114,6 +114,8 @@ final class ScriptParser {
     func span(_ t: Token, _ b: SourceExtent) -> SourceExtent { span(extent(t), b) }
     /// The extent from `start` to the current position (trailing trivia excluded by callers).
     func extent(from start: Int) -> SourceExtent { map.extent(start, max(start, pos)) }
+    /// From an existing extent's start to the current position.
+    func extent(from start: SourceExtent) -> SourceExtent { span(start, map.extent(pos, pos)) }
 
     // MARK: - Errors
 
@@ -122,6 +124,8 @@ final class ScriptParser {
     /// Records an error once per (position, id). `detectedAt` decides whether more input could fix it.
     func report(_ message: ParseMessage, _ extent: SourceExtent, _ arg: String? = nil,
                 incompleteAt detectedAt: Int? = nil) {
+        // after the nesting limit, everything else is a consequence of it
+        if tooDeep, message != .scriptNestingTooDeep { return }
         let k = key(extent.startOffset, message.rawValue)
         guard reported.insert(k).inserted else { return }
         var incomplete = false
@@ -149,11 +153,14 @@ final class ScriptParser {
         case .unterminatedBracedVariable: report(.missingEndCurlyBrace, extent(offset, offset + 2), incompleteAt: end)
         case .invalidVariable: report(.invalidVariableReference, extent(offset, offset + 1))
         case .invalidVariableWithDrive: report(.invalidVariableReferenceWithDrive, extent(offset, offset + 1))
+        case .unclosedSubexpression:
+            report(.incompleteDollarSubexpressionReference, extent(offset, end), incompleteAt: end)
         }
     }
 
     private var commentsReported = 0
-    private func reportComments() {
+    /// Reports `<#` comments left open (found while skipping trivia, which consumes no token).
+    func reportComments() {
         let list = lexer.unterminatedComments
         while commentsReported < list.count {
             let start = list[commentsReported]

@@ -1,0 +1,96 @@
+/// Get-Help's text, built from a command's declaration: NAME, SYNOPSIS, SYNTAX, DESCRIPTION,
+/// PARAMETERS (with -Full or -Parameter), EXAMPLES (with -Full or -Examples), REMARKS.
+enum HelpText {
+    enum View { case standard, detailed, full, examples, parameter([String]) }
+
+    static func render(_ d: CommandDeclaration, view: View) -> String {
+        var out: [String] = [""]
+        func section(_ title: String, _ body: [String]) { out.append(title); out += body; out.append("") }
+        if case .parameter(let names) = view {
+            let patterns = names.map { WildcardPattern($0) }
+            for p in d.parameters where patterns.contains(where: { $0.matches(p.name) }) { out += parameter(p, d) }
+            return out.joined(separator: "\n")
+        }
+        section("NAME", ["    " + d.name])
+        if case .examples = view {
+            section("SYNOPSIS", ["    " + d.synopsis])
+            out += examples(d)
+            return out.joined(separator: "\n")
+        }
+        section("SYNOPSIS", ["    " + d.synopsis])
+        out.append("")
+        section("SYNTAX", CommandSyntax.lines(d).flatMap { ["    " + $0, ""] })
+        out.append("")
+        section("DESCRIPTION", wrap(d.description.isEmpty ? d.synopsis : d.description, indent: 4))
+        switch view {
+        case .full, .detailed:
+            out.append("PARAMETERS")
+            for p in d.parameters { out += parameter(p, d) }
+            out += ["    <CommonParameters>",
+                    "        This cmdlet supports the common parameters: Verbose, Debug,",
+                    "        ErrorAction, ErrorVariable, WarningAction, WarningVariable,",
+                    "        OutBuffer, PipelineVariable, and OutVariable.", ""]
+            if case .full = view, !d.outputTypes.isEmpty {
+                section("OUTPUTS", d.outputTypes.flatMap { ["    " + $0, ""] })
+            }
+            out += examples(d)
+        default:
+            out.append("")
+            section("REMARKS", [
+                "    To see the examples, type: \"Get-Help \(d.name) -Examples\"",
+                "    For more information, type: \"Get-Help \(d.name) -Detailed\"",
+                "    For technical information, type: \"Get-Help \(d.name) -Full\""])
+        }
+        return out.joined(separator: "\n")
+    }
+
+    static func parameter(_ p: ParameterDeclaration, _ d: CommandDeclaration) -> [String] {
+        let type = p.isSwitch ? "" : " <\(CommandSyntax.typeName(p.type))>"
+        let positions = p.sets.map { $0.position.map(String.init) ?? "named" }
+        let mandatory = p.sets.contains { $0.mandatory }
+        let byValue = p.sets.contains { $0.valueFromPipeline }, byName = p.sets.contains { $0.valueFromPipelineByPropertyName }
+        let pipeline = byValue && byName ? "true (ByValue, ByPropertyName)" : byValue ? "true (ByValue)" : byName ? "true (ByPropertyName)" : "false"
+        let sets = p.sets.map { $0.setName == ParameterSetMembership.allSetsName ? "(All)" : $0.setName }
+        var lines = ["    -\(p.name)\(type)"]
+        lines += wrap(p.help, indent: 8)
+        lines.append("")
+        lines += [
+            "        Required?                    \(mandatory ? "true" : "false")",
+            "        Position?                    \(Set(positions).count == 1 ? positions[0] : positions.joined(separator: ", "))",
+            "        Default value                \(p.defaultDescription ?? (p.isSwitch ? "False" : "None"))",
+            "        Accept pipeline input?       \(pipeline)",
+            "        Parameter set name           \(sets.joined(separator: ", "))",
+            "        Aliases                      \(p.aliases.isEmpty ? "None" : p.aliases.joined(separator: ", "))",
+            "        Dynamic?                     false",
+            "        Accept wildcard characters?  \(p.completion == .files || p.name == "Name" ? "true" : "false")",
+            "",
+        ]
+        return lines
+    }
+
+    static func examples(_ d: CommandDeclaration) -> [String] {
+        guard !d.examples.isEmpty else { return [] }
+        var lines: [String] = []
+        for (i, e) in d.examples.enumerated() {
+            lines += ["    --------- Example \(i + 1) ---------", "", "    " + e.code, ""]
+            lines += wrap(e.remarks, indent: 4)
+            lines.append("")
+        }
+        return lines
+    }
+
+    /// Word-wraps text at 80 columns with the given indent.
+    static func wrap(_ text: String, indent: Int) -> [String] {
+        let pad = String(repeating: " ", count: indent)
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var current = ""
+            for word in paragraph.split(separator: " ") {
+                if !current.isEmpty && pad.count + current.count + 1 + word.count > 80 { lines.append(pad + current); current = "" }
+                current += (current.isEmpty ? "" : " ") + word
+            }
+            lines.append(pad + current)
+        }
+        return lines
+    }
+}

@@ -1,0 +1,1 @@
+# migsh -Bogus: bad usage, exit code 64

@@ -1,0 +1,1 @@
+# migsh -Command 'exit 5'

@@ -1,0 +1,1 @@
+# A parse error in -Command text.

@@ -1,0 +1,1 @@
+# migsh -NoProfile -Command - reads statements from stdin, a statement may span lines.

@@ -1,0 +1,1 @@
+# Runs as: migsh -NoProfile -Command <text> (see command_text.args)

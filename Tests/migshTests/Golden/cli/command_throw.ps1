@@ -1,0 +1,1 @@
+# throw in -Command text: one line, exit 1.

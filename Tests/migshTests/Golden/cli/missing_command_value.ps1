@@ -1,0 +1,1 @@
+# migsh -Command with nothing after it: exit code 64

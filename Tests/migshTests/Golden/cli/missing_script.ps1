@@ -1,0 +1,1 @@
+# migsh no-such-script.ps1: exit code 64

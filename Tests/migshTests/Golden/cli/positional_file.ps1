@@ -1,0 +1,1 @@
+"positional: $($args -join ',')"

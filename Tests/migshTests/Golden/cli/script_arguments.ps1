@@ -1,0 +1,2 @@
+"count: $($args.Count)"
+$args

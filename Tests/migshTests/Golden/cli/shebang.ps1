@@ -1,0 +1,2 @@
+#!/usr/bin/env migsh
+Write-Output 'a shebang line is a comment'

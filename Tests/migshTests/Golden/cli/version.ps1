@@ -1,0 +1,1 @@
+# migsh -Version

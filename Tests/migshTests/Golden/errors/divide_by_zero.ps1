@@ -1,0 +1,3 @@
+$total = 0
+$rate = 10 / $total
+Write-Output "rate: $rate"

@@ -1,0 +1,2 @@
+Get-Content ./does-not-exist.csv -ErrorAction Stop
+Write-Output 'never printed'

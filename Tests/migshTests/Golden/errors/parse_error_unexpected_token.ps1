@@ -1,0 +1,3 @@
+Write-Output 'start'
+Set-MigrationConfig -MaxConcurrentMigrations
+50 -MaxConcurrentIncrementalSyncs 25

@@ -1,0 +1,2 @@
+Write-Error "Batch IMAPBatch1 failed"
+Write-Output 'still running'

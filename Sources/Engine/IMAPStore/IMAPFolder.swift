@@ -117,3 +117,89 @@ final class IMAPAppendWriter: MessageWriter {
     func finish() throws -> MessageUID? { try folder.append(bytes, message) }
     func cancel() { bytes = [] }
 }
+
+extension IMAPFolder {
+    /// Pipelined UID FETCH BODY.PEEK[] over groups of UIDs: bodies stream into the sink as they arrive, and
+    /// the next group is already requested while one streams, so no round trip is spent per message.
+    func fetchMessages(_ uids: [MessageUID], into sink: any MessageStreamSink) throws {
+        try store.checkUsable(self)
+        guard !uids.isEmpty else { return }
+        let sets = UIDSet(uids.map { UID($0.rawValue) }).chunked(maxCount: 64)
+        let stream = FetchStreamDemux(sink: sink)
+        do {
+            try connection.uidFetchPipelined(sets, items: [.uid, .bodyPeek], depth: 4) { try stream.consume($0) }
+        } catch {
+            if error is SimulatedCrash { throw error }
+            if stream.sinkFailed { store.broken = StoreError.store("connection abandoned in the middle of a message", retry: .temporary) }
+            throw stream.sinkFailed ? error : ranked(error, scope: .folder)
+        }
+        for uid in uids where !stream.delivered.contains(uid.rawValue) {
+            sink.failed(uid, StoreError.message("message UID \(uid) is gone from \(path)"))
+        }
+    }
+}
+
+/// Turns FETCH events into one message after the other for a MessageStreamSink. A message-scope error from
+/// the sink marks just that message failed; the rest of its bytes are read and dropped.
+final class FetchStreamDemux {
+    private let sink: any MessageStreamSink
+    private var uid: UInt32?
+    private var inBody = false
+    private var skipping = false
+    /// Body bytes that arrived before the UID (servers may send items in any order).
+    private var early: [UInt8]?
+    private(set) var delivered: Set<UInt32> = []
+    private(set) var sinkFailed = false
+
+    init(sink: any MessageStreamSink) { self.sink = sink }
+
+    func consume(_ event: FetchEvent) throws {
+        switch event {
+        case .start:
+            uid = nil; inBody = false; skipping = false; early = nil
+        case .attribute(.uid(let u)):
+            uid = u.rawValue
+            if let bytes = early {
+                early = nil
+                try guarded { try sink.begin(MessageUID(u.rawValue), size: bytes.count) }
+                try guarded { try bytes.withUnsafeBytes { try sink.bytes($0) } }
+                if !inBody { try finishMessage() }
+            }
+        case .attribute:
+            break
+        case .bodyBegin(let section, let size):
+            guard section.uppercased().hasPrefix("BODY[]") else { return }
+            inBody = true
+            if let u = uid { try guarded { try sink.begin(MessageUID(u), size: size) } } else { early = [] }
+        case .bodyBytes(let bytes):
+            guard inBody else { return }
+            if early != nil { early!.append(contentsOf: bytes) } else { try guarded { try bytes.withUnsafeBytes { try sink.bytes($0) } } }
+        case .bodyEnd:
+            guard inBody else { return }
+            inBody = false
+            if early == nil { try finishMessage() }
+        case .finish:
+            break
+        }
+    }
+
+    private func finishMessage() throws {
+        guard let u = uid else { return }
+        if !skipping { try guarded { try sink.end() } }
+        delivered.insert(u)
+    }
+
+    /// Runs a sink call; a message-scope failure skips the rest of the message, anything else aborts.
+    private func guarded(_ call: () throws -> Void) throws {
+        guard !skipping, let u = uid else { return }
+        do {
+            try call()
+        } catch let e as StoreError where e.scope == .message {
+            skipping = true
+            sink.failed(MessageUID(u), e)
+        } catch {
+            sinkFailed = true
+            throw error
+        }
+    }
+}

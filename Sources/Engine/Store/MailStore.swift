@@ -73,6 +73,9 @@ public protocol MailFolder: AnyObject {
     /// Errors: `.message` scope when that message is gone or unreadable.
     func fetchMessage(_ uid: MessageUID, into sink: (UnsafeRawBufferPointer) throws -> Void) throws
 
+    /// Streams several messages in one go (see the extension below for the contract and a default).
+    func fetchMessages(_ uids: [MessageUID], into sink: any MessageStreamSink) throws
+
     /// Starts storing a new message. The caller writes exactly `message.size` bytes then calls `finish()`,
     /// or `cancel()` to drop it. The message is durable only after the store's next `commit()`.
     func beginMessage(_ message: NewMessage) throws -> any MessageWriter
@@ -90,4 +93,38 @@ public protocol MessageWriter: AnyObject {
     func finish() throws -> MessageUID?
     /// Drops the message; nothing of it remains in the store.
     func cancel()
+}
+
+/// Receives the bytes of several messages, one message after the other (see `MailFolder.fetchMessages`).
+public protocol MessageStreamSink: AnyObject {
+    /// Message `uid` begins; `size` is its exact size when the store announces it.
+    func begin(_ uid: MessageUID, size: Int?) throws
+    /// The next bytes of the current message; the buffer is only borrowed for the call.
+    func bytes(_ chunk: UnsafeRawBufferPointer) throws
+    /// The current message is complete.
+    func end() throws
+    /// Message `uid` could not be delivered (gone, unreadable, or a message-scope error thrown by the sink
+    /// itself). Bytes already passed for it must be dropped. The stream goes on with the next message.
+    func failed(_ uid: MessageUID, _ error: StoreError)
+}
+
+extension MailFolder {
+    /// Streams several messages into `sink`, each as begin / bytes / end, or `failed`. Drivers that can
+    /// pipeline (IMAP) override this; the default fetches one message after the other. Message-scope errors
+    /// (from the store or thrown by the sink) become `failed`; any other error ends the whole call.
+    public func fetchMessages(_ uids: [MessageUID], into sink: any MessageStreamSink) throws {
+        for uid in uids {
+            var begun = false
+            do {
+                try fetchMessage(uid) { chunk in
+                    if !begun { try sink.begin(uid, size: nil); begun = true }
+                    try sink.bytes(chunk)
+                }
+                if !begun { try sink.begin(uid, size: 0); begun = true }
+                try sink.end()
+            } catch let e as StoreError where e.scope == .message {
+                sink.failed(uid, e)
+            }
+        }
+    }
 }

@@ -20,18 +20,6 @@ final class FolderSync {
         self.state = state; self.options = options; self.hooks = hooks
     }
 
-    private struct Key: Hashable { var size: Int; var date: Int64 }
-    private var targetHashes: [UInt32: String] = [:]
-
-    private func targetHash(_ uid: MessageUID, in dst: any MailFolder) throws -> String {
-        if let h = targetHashes[uid.rawValue] { return h }
-        let hasher = SHA256Hasher()
-        try dst.fetchMessage(uid) { hasher.update($0) }
-        let h = hasher.finalizeHex()
-        targetHashes[uid.rawValue] = h
-        return h
-    }
-
     func run() throws -> FolderSyncResult {
         let sourcePath = plan.source.path
         let targetPath = plan.target!
@@ -79,12 +67,10 @@ final class FolderSync {
 
         // 3. Target messages no record points at: candidates for "already there". They exist after a crash
         // between commit and state write, after a UIDVALIDITY change, or when the target had mail before.
-        var candidates: [Key: [MessageMeta]] = [:]
+        var unpaired: [MessageMeta] = []
         if !toCopy.isEmpty {
             let known = Set(records.values.compactMap { $0.status == .copied ? $0.targetUID : nil })
-            for m in try dst.listMessages(uids: .min ... .max, changedSince: nil) where !known.contains(m.uid.rawValue) {
-                candidates[Key(size: m.size, date: m.internalDate.secondsSince1970), default: []].append(m)
-            }
+            unpaired = try dst.listMessages(uids: .min ... .max, changedSince: nil).filter { !known.contains($0.uid.rawValue) }
         }
 
         // 4. Copy, in UID order, one durable step per batch.
@@ -99,6 +85,34 @@ final class FolderSync {
             for r in batch { records[r.sourceUID] = r }
             batch.removeAll(); batchBytes = 0
         }
+        let copier = MessageCopier(target: dst, hooks: hooks, unpairedTargetMessages: unpaired)
+        var group: [MessageMeta] = []
+        func copyGroup() throws {
+            guard !group.isEmpty else { return }
+            copier.expect(group)
+            try src.fetchMessages(group.map(\.uid), into: copier)
+            for m in group {
+                switch copier.outcomes[m.uid.rawValue] {
+                case .stored(let uid, let hash, let size)?:
+                    batch.append(record(m, status: .copied, note: nil, targetUID: uid, hash: hash, size: size))
+                    result.copied += 1; result.copiedBytes += size
+                case .matched(let uid, let hash, let size)?:
+                    batch.append(record(m, status: .copied, note: nil, targetUID: uid, hash: hash, size: size))
+                    result.matchedExisting += 1
+                case .failed(let e)?:
+                    fail(m, e.message)
+                case nil:
+                    fail(m, "the source did not return the message")
+                }
+            }
+            group.removeAll()
+            try flush(kind: "copy")
+        }
+        func fail(_ m: MessageMeta, _ reason: String) {
+            result.failed.append(SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size,
+                                             internalDate: m.internalDate, kind: .failed, reason: reason))
+            batch.append(record(m, status: .failed, note: reason))
+        }
         for m in toCopy.sorted(by: { $0.uid < $1.uid }) {
             if m.size > options.maxMessageSize {
                 let item = SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size, internalDate: m.internalDate,
@@ -111,20 +125,12 @@ final class FolderSync {
                 result.skipped.append(item)
                 batch.append(record(m, status: .skipped, note: item.reason))
             } else {
-                do {
-                    let (r, matched) = try copy(m, from: src, to: dst, candidates: &candidates)
-                    batch.append(r)
-                    if matched { result.matchedExisting += 1 } else { result.copied += 1; result.copiedBytes += r.size }
-                    batchBytes += r.size
-                } catch let e as StoreError where e.scope == .message {
-                    let item = SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size,
-                                           internalDate: m.internalDate, kind: .failed, reason: e.message)
-                    result.failed.append(item)
-                    batch.append(record(m, status: .failed, note: e.message))
-                }
+                group.append(m)
+                batchBytes += m.size
             }
-            if batch.count >= options.batchMessages || batchBytes >= options.batchBytes { try flush(kind: "copy") }
+            if batch.count + group.count >= options.batchMessages || batchBytes >= options.batchBytes { try copyGroup(); try flush(kind: "copy") }
         }
+        try copyGroup()
         try flush(kind: "copy")
 
         // 5. Flag changes since the last sync (source wins; the target is not in use during migration).
@@ -185,41 +191,8 @@ final class FolderSync {
     }
 
     private func record(_ m: MessageMeta, status: MessageRecord.Status, note: String?, targetUID: UInt32? = nil,
-                        hash: String = "") -> MessageRecord {
+                        hash: String = "", size: Int? = nil) -> MessageRecord {
         MessageRecord(sourceUID: m.uid.rawValue, targetUID: targetUID, contentHash: hash, flags: m.flags,
-                      internalDate: m.internalDate, size: m.size, status: status, note: note)
-    }
-
-    /// Streams one message from source to target while hashing it. If an unpaired target message has the
-    /// same size, date and bytes, the new copy is dropped and that message is paired instead.
-    private func copy(_ m: MessageMeta, from src: any MailFolder, to dst: any MailFolder,
-                      candidates: inout [Key: [MessageMeta]]) throws -> (MessageRecord, Bool) {
-        let writer = try dst.beginMessage(NewMessage(flags: m.flags, internalDate: m.internalDate, size: m.size))
-        let hasher = SHA256Hasher()
-        do {
-            try src.fetchMessage(m.uid) { chunk in
-                hasher.update(chunk)
-                try writer.write(chunk)
-                try hooks.fire(.messageBytesWritten(count: hasher.byteCount))
-            }
-        } catch {
-            if !(error is SimulatedCrash) { writer.cancel() }
-            throw error
-        }
-        let hash = hasher.finalizeHex()
-        let key = Key(size: hasher.byteCount, date: m.internalDate.secondsSince1970)
-        if let list = candidates[key] {
-            for (i, c) in list.enumerated() {
-                guard try targetHash(c.uid, in: dst) == hash else { continue }
-                writer.cancel()
-                candidates[key]!.remove(at: i)
-                if c.flags != m.flags { try dst.setFlags(c.uid, to: m.flags) }
-                return (record(m, status: .copied, note: nil, targetUID: c.uid.rawValue, hash: hash), true)
-            }
-        }
-        let uid = try writer.finish()
-        var r = record(m, status: .copied, note: nil, targetUID: uid?.rawValue, hash: hash)
-        r.size = hasher.byteCount
-        return (r, false)
+                      internalDate: m.internalDate, size: size ?? m.size, status: status, note: note)
     }
 }

@@ -106,31 +106,42 @@ extension MigrationStore {
     /// Inserts validated rows as Queued users with sealed passwords. A row whose address is
     /// already in a batch is collected; if any was, the whole transaction fails with every such row.
     func insertUsers(_ db: Database, _ rows: [ImapCsvRow], batchId: Int64, box: SecretBox, now: Date, storedRowOffset: Int = 0) throws {
-        let insertUser = try db.cachedStatement(sql: """
+        let insertUser = try RawStatement(db, sql: """
             INSERT INTO migration_user (guid, batch_id, email, email_key, user_name, user_root, csv_row, status, recipient_type,
-                created_at, modified_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'Mailbox', ?, ?)
+                created_at, modified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'Mailbox', ?9, ?9)
             ON CONFLICT(email_key) DO NOTHING
             """)
-        let insertCredential = try db.cachedStatement(sql: "INSERT INTO credential (user_id, nonce, ciphertext, tag) VALUES (?, ?, ?, ?)")
-        let findBatch = try db.cachedStatement(sql: """
-            SELECT b.name FROM migration_user u JOIN batch b ON b.id = u.batch_id WHERE u.email_key = ?
-            """)
+        let insertCredential = try RawStatement(db, sql: "INSERT INTO credential (user_id, nonce, ciphertext, tag) VALUES (?, ?, ?, ?)")
         var problems: [CsvProblem] = []
         let stamp = now.timeIntervalSince1970
         let queued = MigrationUserStatus.queued.rawValue
         for r in rows {
             let guid = FastGUID.make()
             let key = r.emailAddress.identityKey
-            try insertUser.execute(arguments: [guid, batchId, r.emailAddress, key, r.userName, r.userRoot,
-                                               r.row + storedRowOffset, queued, stamp, stamp])
-            if db.changesCount == 0 {
-                let other = try String.fetchOne(findBatch, arguments: [key]) ?? "?"
+            insertUser.bind(1, guid)
+            insertUser.bind(2, batchId)
+            insertUser.bind(3, r.emailAddress)
+            insertUser.bind(4, key)
+            insertUser.bind(5, r.userName)
+            insertUser.bind(6, r.userRoot)
+            insertUser.bind(7, Int64(r.row + storedRowOffset))
+            insertUser.bind(8, queued)
+            insertUser.bind(9, stamp)
+            if try insertUser.run() == 0 {
+                let other = try String.fetchOne(db, sql: """
+                    SELECT b.name FROM migration_user u JOIN batch b ON b.id = u.batch_id WHERE u.email_key = ?
+                    """, arguments: [key]) ?? "?"
                 problems.append(CsvProblem(row: r.row, line: r.line, reason: .alreadyInBatch(r.emailAddress, batch: other)))
                 continue
             }
             guard problems.isEmpty else { continue }  // the transaction will fail; skip the crypto
+            let userId = insertUser.lastInsertedRowID
             let sealed = try box.seal(Array(r.password.utf8), additionalData: Array(guid.utf8))
-            try insertCredential.execute(arguments: [db.lastInsertedRowID, Data(sealed.nonce), Data(sealed.ciphertext), Data(sealed.tag)])
+            insertCredential.bind(1, userId)
+            insertCredential.bind(2, bytes: sealed.nonce)
+            insertCredential.bind(3, bytes: sealed.ciphertext)
+            insertCredential.bind(4, bytes: sealed.tag)
+            try insertCredential.run()
         }
         if !problems.isEmpty { throw MigrationError.csvInvalid(problems) }
     }

@@ -68,14 +68,21 @@ extension ScriptParser {
     func parseArrayLiteral() -> Expression? {
         guard let first = parseUnary() else { return nil }
         if noComma { return first }
+        return parseCommaList(first: first, mode: .expression, missing: .missingExpressionAfterToken, item: parseUnary)
+    }
+
+    /// `first, item, item...`: one array literal (a lone `first` stays itself). A comma with nothing
+    /// after it reports `missing`.
+    func parseCommaList(first: Expression, mode: LexMode, missing: ParseMessage,
+                        item: () -> Expression?) -> Expression {
         var items = [first]
         while !tooDeep {
-            let comma = peek(.expression)
+            let comma = peek(mode)
             guard comma.kind == .comma else { break }
             consume(comma)
             skipNewlines()
-            guard let next = parseUnary() else {
-                report(.missingExpressionAfterToken, after(comma), ",", incompleteAt: comma.end)
+            guard let next = item() else {
+                report(missing, after(comma), ",", incompleteAt: comma.end)
                 break
             }
             items.append(next)

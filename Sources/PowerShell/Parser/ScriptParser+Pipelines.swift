@@ -236,20 +236,7 @@ extension ScriptParser {
     /// One argument, or several joined by commas into an array literal.
     func parseCommandArgumentList() -> Expression? {
         guard let first = parseSingleCommandArgument() else { return nil }
-        var items = [first]
-        while !tooDeep {
-            let comma = peek(.command)
-            guard comma.kind == .comma else { break }
-            consume(comma)
-            skipNewlines()
-            guard let next = parseSingleCommandArgument() else {
-                report(.missingExpression, after(comma), ",", incompleteAt: comma.end)
-                break
-            }
-            items.append(next)
-        }
-        if items.count == 1 { return first }
-        return .arrayLiteral(ArrayLiteralAst(extent: span(items[0].extent, items[items.count - 1].extent), elements: items))
+        return parseCommaList(first: first, mode: .command, missing: .missingExpression, item: parseSingleCommandArgument)
     }
 
     /// A single argument-mode value: a bareword, a value with member access, a string, a block...

@@ -98,164 +98,146 @@ extension ScriptParser {
     // G args = expression ( ',' expression )* ;
     /// After `(`: arguments up to and including `)`.
     private func parseMethodArguments(open: Token) -> [Expression] {
-        guard enter() else { return [] }
-        defer { leave() }
-        let saved = noComma
-        noComma = true
-        defer { noComma = saved }
-        var args: [Expression] = []
-        skipNewlines()
-        if peek(.expression).kind == .rParen { consume(peek(.expression)); return args }
-        while !tooDeep {
+        return nested(commas: false, fallback: [Expression]()) {
+            var args: [Expression] = []
             skipNewlines()
-            guard let a = parseExpression() else {
+            if peek(.expression).kind == .rParen { consume(peek(.expression)); return args }
+            while !tooDeep {
+                skipNewlines()
+                guard let a = parseExpression() else {
+                    let t = peek(.expression)
+                    report(.missingEndParenthesisInMethodCall, after(args.last?.extent ?? extent(open)), incompleteAt: t.start)
+                    return args
+                }
+                args.append(a)
+                skipNewlines()
                 let t = peek(.expression)
-                report(.missingEndParenthesisInMethodCall, after(args.last?.extent ?? extent(open)), incompleteAt: t.start)
+                if t.kind == .comma { consume(t); continue }
+                if t.kind == .rParen { consume(t); return args }
+                report(.missingEndParenthesisInMethodCall, after(a.extent), incompleteAt: t.start)
                 return args
             }
-            args.append(a)
-            skipNewlines()
-            let t = peek(.expression)
-            if t.kind == .comma { consume(t); continue }
-            if t.kind == .rParen { consume(t); return args }
-            report(.missingEndParenthesisInMethodCall, after(a.extent), incompleteAt: t.start)
             return args
         }
-        return args
     }
 
     private func parseIndex(_ target: Expression, open: Token) -> Expression {
-        guard enter() else { return target }
-        defer { leave() }
-        let saved = noComma
-        noComma = false
-        defer { noComma = saved }
-        skipNewlines()
-        guard let index = parseExpression() else {
-            report(.missingArrayIndexExpression, after(open), incompleteAt: open.end)
+        return nested(commas: true, fallback: target) {
+            skipNewlines()
+            guard let index = parseExpression() else {
+                report(.missingArrayIndexExpression, after(open), incompleteAt: open.end)
+                let close = peek(.expression)
+                if close.kind == .rBracket { consume(close) }
+                return .error(ErrorExpressionAst(extent: extent(from: target.extent), nested: [target]))
+            }
+            skipNewlines()
             let close = peek(.expression)
-            if close.kind == .rBracket { consume(close) }
-            return .error(ErrorExpressionAst(extent: extent(from: target.extent), nested: [target]))
+            if close.kind == .rBracket {
+                consume(close)
+            } else {
+                report(.missingEndSquareBracket, after(index.extent), incompleteAt: close.start)
+            }
+            return .index(IndexExpressionAst(extent: extent(from: target.extent), target: target, index: index))
         }
-        skipNewlines()
-        let close = peek(.expression)
-        if close.kind == .rBracket {
-            consume(close)
-        } else {
-            report(.missingEndSquareBracket, after(index.extent), incompleteAt: close.start)
-        }
-        return .index(IndexExpressionAst(extent: extent(from: target.extent), target: target, index: index))
     }
 
     // G '(' pipeline ')'
     private func parseParenExpression(_ lp: Token) -> Expression {
         consume(lp)
-        guard enter() else { return errorExpression(from: lp.start) }
-        defer { leave() }
-        let saved = noComma
-        noComma = false
-        defer { noComma = saved }
-        skipNewlines()
-        guard let inner = parseStatement() else {
-            let t = peek(.expression)
-            report(.expectedExpression, after(lp), incompleteAt: lp.end)
-            if t.kind == .rParen { consume(t) }
-            return errorExpression(from: lp.start)
+        return nested(commas: true, fallback: errorExpression(from: lp.start)) {
+            skipNewlines()
+            guard let inner = parseStatement() else {
+                let t = peek(.expression)
+                report(.expectedExpression, after(lp), incompleteAt: lp.end)
+                if t.kind == .rParen { consume(t) }
+                return errorExpression(from: lp.start)
+            }
+            skipNewlines()
+            let rp = peek(.expression)
+            if rp.kind == .rParen {
+                consume(rp)
+            } else {
+                report(.missingEndParenthesisInExpression, after(inner.extent), incompleteAt: rp.start)
+            }
+            return .paren(ParenExpressionAst(extent: extent(from: lp.start), pipeline: inner))
         }
-        skipNewlines()
-        let rp = peek(.expression)
-        if rp.kind == .rParen {
-            consume(rp)
-        } else {
-            report(.missingEndParenthesisInExpression, after(inner.extent), incompleteAt: rp.start)
-        }
-        return .paren(ParenExpressionAst(extent: extent(from: lp.start), pipeline: inner))
     }
 
     // G sub-expr = '$(' statement-list ')' ;  array-expr = '@(' statement-list ')' ;
     private func parseSubExpression(_ open: Token) -> Expression {
         consume(open)
-        guard enter() else { return errorExpression(from: open.start) }
-        defer { leave() }
-        let saved = noComma
-        noComma = false
-        defer { noComma = saved }
-        let statements = parseStatementList()
-        let rp = peek(.expression)
-        if rp.kind == .rParen {
-            consume(rp)
-        } else {
-            let last = statements.last?.extent ?? extent(open)
-            report(.missingEndParenthesisInSubexpression, after(last), incompleteAt: rp.start)
+        return nested(commas: true, fallback: errorExpression(from: open.start)) {
+            let statements = parseStatementList()
+            let rp = peek(.expression)
+            if rp.kind == .rParen {
+                consume(rp)
+            } else {
+                let last = statements.last?.extent ?? extent(open)
+                report(.missingEndParenthesisInSubexpression, after(last), incompleteAt: rp.start)
+            }
+            let ext = extent(from: open.start)
+            if open.kind == .atParen { return .arrayExpression(ArrayExpressionAst(extent: ext, statements: statements)) }
+            return .subExpression(SubExpressionAst(extent: ext, statements: statements))
         }
-        let ext = extent(from: open.start)
-        if open.kind == .atParen { return .arrayExpression(ArrayExpressionAst(extent: ext, statements: statements)) }
-        return .subExpression(SubExpressionAst(extent: ext, statements: statements))
     }
 
     // G script-block = '{' script-body '}' ;
     private func parseScriptBlockExpression(_ lc: Token) -> Expression {
         consume(lc)
-        guard enter() else { return errorExpression(from: lc.start) }
-        defer { leave() }
-        let saved = noComma
-        noComma = false
-        defer { noComma = saved }
-        let body = parseScriptBody(open: lc, isFilter: false)
-        return .scriptBlock(ScriptBlockExpressionAst(extent: body.extent, scriptBlock: body))
+        return nested(commas: true, fallback: errorExpression(from: lc.start)) {
+            let body = parseScriptBody(open: lc, isFilter: false)
+            return .scriptBlock(ScriptBlockExpressionAst(extent: body.extent, scriptBlock: body))
+        }
     }
 
     // G hash-literal = '@{' ( hash-entry ( SEP+ hash-entry )* )? SEP* '}' ;  hash-entry = key '=' statement ;
     private func parseHashtable(_ open: Token) -> Expression {
         consume(open)
-        guard enter() else { return errorExpression(from: open.start) }
-        defer { leave() }
-        let saved = noComma
-        noComma = false
-        defer { noComma = saved }
-        var entries: [HashtableEntry] = []
-        var keys = Set<String>()
-        while !tooDeep {
-            skipNewlinesAndSemicolons()
-            let t = peek(.statementStart)
-            if t.kind == .rCurly || t.kind == .endOfInput { break }
-            let before = pos
-            guard let key = parseHashKey() else {
-                reportUnexpected(t)
-                if pos == before { consume(t) }
-                skipToStatementEnd()
-                continue
+        return nested(commas: true, fallback: errorExpression(from: open.start)) {
+            var entries: [HashtableEntry] = []
+            var keys = Set<String>()
+            while !tooDeep {
+                skipNewlinesAndSemicolons()
+                let t = peek(.statementStart)
+                if t.kind == .rCurly || t.kind == .endOfInput { break }
+                let before = pos
+                guard let key = parseHashKey() else {
+                    reportUnexpected(t)
+                    if pos == before { consume(t) }
+                    skipToStatementEnd()
+                    continue
+                }
+                if case .string(let s) = key, !keys.insert(s.value.lowercased()).inserted {
+                    report(.duplicateKeyInHashLiteral, key.extent, s.value)
+                }
+                let eq = peek(.expression)
+                guard eq.kind == .equals else {
+                    report(.missingEqualsInHashLiteral, after(key.extent), incompleteAt: key.extent.endOffset)
+                    skipToStatementEnd()
+                    continue
+                }
+                consume(eq)
+                skipNewlines()
+                guard let value = parseStatement() else {
+                    report(.missingStatementInHashLiteral, after(eq), incompleteAt: eq.end)
+                    skipToStatementEnd()
+                    continue
+                }
+                entries.append(HashtableEntry(key: key, value: value))
+                let sep = peek(.expression)
+                if sep.kind != .newline && sep.kind != .semicolon && sep.kind != .rCurly && sep.kind != .endOfInput {
+                    reportUnexpected(sep)
+                    skipToStatementEnd()
+                }
             }
-            if case .string(let s) = key, !keys.insert(s.value.lowercased()).inserted {
-                report(.duplicateKeyInHashLiteral, key.extent, s.value)
+            let rc = peek(.expression)
+            if rc.kind == .rCurly {
+                consume(rc)
+            } else {
+                report(.missingEndCurlyBrace, extent(open), incompleteAt: rc.start)
             }
-            let eq = peek(.expression)
-            guard eq.kind == .equals else {
-                report(.missingEqualsInHashLiteral, after(key.extent), incompleteAt: key.extent.endOffset)
-                skipToStatementEnd()
-                continue
-            }
-            consume(eq)
-            skipNewlines()
-            guard let value = parseStatement() else {
-                report(.missingStatementInHashLiteral, after(eq), incompleteAt: eq.end)
-                skipToStatementEnd()
-                continue
-            }
-            entries.append(HashtableEntry(key: key, value: value))
-            let sep = peek(.expression)
-            if sep.kind != .newline && sep.kind != .semicolon && sep.kind != .rCurly && sep.kind != .endOfInput {
-                reportUnexpected(sep)
-                skipToStatementEnd()
-            }
+            return .hashtable(HashtableAst(extent: extent(from: open.start), entries: entries))
         }
-        let rc = peek(.expression)
-        if rc.kind == .rCurly {
-            consume(rc)
-        } else {
-            report(.missingEndCurlyBrace, extent(open), incompleteAt: rc.start)
-        }
-        return .hashtable(HashtableAst(extent: extent(from: open.start), entries: entries))
     }
 
     /// A key: a bareword (up to `=`), a string, a number, a variable or a parenthesized expression.
@@ -268,10 +250,9 @@ extension ScriptParser {
             consume(t)
             return .string(StringConstantAst(extent: extent(t), value: lexer.barewordValue(t), kind: .bareword))
         }
-        let saved = noComma
-        noComma = true
-        defer { noComma = saved }
-        return parseUnary()
+        return withCommas(false) {
+            return parseUnary()
+        }
     }
 
     /// `"..."` / `@"..."@` / an expandable bareword: a constant when nothing expands, else parts.
@@ -311,18 +292,15 @@ extension ScriptParser {
         let savedPos = pos
         pos = start + 2
         defer { pos = savedPos }
-        guard enter() else { return errorExpression(from: start) }
-        defer { leave() }
-        let saved = noComma
-        noComma = false
-        defer { noComma = saved }
-        let statements = parseStatementList()
-        let rp = peek(.expression)
-        if rp.kind == .rParen, rp.end <= end {
-            consume(rp)
-        } else if rp.kind != .endOfInput {
-            reportUnexpected(rp)
+        return nested(commas: true, fallback: errorExpression(from: start)) {
+            let statements = parseStatementList()
+            let rp = peek(.expression)
+            if rp.kind == .rParen, rp.end <= end {
+                consume(rp)
+            } else if rp.kind != .endOfInput {
+                reportUnexpected(rp)
+            }
+            return .subExpression(SubExpressionAst(extent: extent(start, end), statements: statements))
         }
-        return .subExpression(SubExpressionAst(extent: extent(start, end), statements: statements))
     }
 }

@@ -187,6 +187,22 @@ final class ScriptParser {
 
     func leave() { depth -= 1 }
 
+    /// Runs `body` one nesting level deeper, with commas building arrays or not (method arguments);
+    /// returns `fallback` once the script is nested too deeply.
+    func nested<T>(commas: Bool, fallback: @autoclosure () -> T, _ body: () -> T) -> T {
+        guard enter() else { return fallback() }
+        defer { leave() }
+        return withCommas(commas, body)
+    }
+
+    /// Runs `body` with commas allowed (array literals) or not (argument lists).
+    func withCommas<T>(_ allowed: Bool, _ body: () -> T) -> T {
+        let saved = noComma
+        noComma = !allowed
+        defer { noComma = saved }
+        return body()
+    }
+
     /// An error node covering `start..<pos` (at least one character when possible).
     func errorExpression(from start: Int, nested: [Expression] = []) -> Expression {
         .error(ErrorExpressionAst(extent: extent(start, max(start, pos)), nested: nested))

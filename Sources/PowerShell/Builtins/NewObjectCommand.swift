@@ -147,7 +147,7 @@ final class TeeObjectCommand: Cmdlet {
         }
         handle = FileHandle(forWritingAtPath: path)
         _ = try? handle?.seekToEnd()
-        pipeline = OutputPipeline(width: context.host.width, enumerationLimit: FormatInput.enumerationLimit(context)) { [unowned self] line in
+        pipeline = OutputPipeline(context, width: context.host.width) { [unowned self] line in
             try? self.handle?.write(contentsOf: Data(self.encoding.encode(line + "\n", preamble: false)))
         }
     }

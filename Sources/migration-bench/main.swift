@@ -12,6 +12,14 @@ func fail(_ message: String) -> Never {
     FileHandle.standardError.write(Data((message + "\n").utf8))
     exit(2)
 }
+/// CPU seconds (user + system) this process has used: the figure that stays meaningful when
+/// other work shares the machine.
+func cpuSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return s(usage.ru_utime) + s(usage.ru_stime)
+}
 func seconds(_ start: ContinuousClock.Instant) -> Double {
     let d = ContinuousClock.now - start
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
@@ -37,11 +45,12 @@ do {
         let csv = try ImapCsv.parse(bytes)
         let parsed = seconds(start)
         let batch = try store.createBatch(NewBatchOptions(name: args[3], sourceEndpoint: "BenchEndpoint"), csv: csv)
-        print(String(format: "created %d users in %.3f s (CSV parse+validate %.3f s)", batch.counts.totalCount, seconds(start), parsed))
+        print(String(format: "created %d users in %.3f s (CSV parse+validate %.3f s); process CPU %.3f s",
+                     batch.counts.totalCount, seconds(start), parsed, cpuSeconds()))
     case "list" where args.count == 2:
         let start = ContinuousClock.now
         let users = try MigrationStore().users()
-        print(String(format: "listed %d users in %.3f s", users.count, seconds(start)))
+        print(String(format: "listed %d users in %.3f s; process CPU %.3f s", users.count, seconds(start), cpuSeconds()))
     case "worker" where args.count == 4:
         guard let id = Int(args[2]), let rounds = Int(args[3]) else { fail("worker: id and rounds must be numbers") }
         try StressWorker(id: id, store: MigrationStore()).run(rounds: rounds)

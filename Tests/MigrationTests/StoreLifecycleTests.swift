@@ -33,6 +33,12 @@ import Testing
         #expect(requests.allSatisfy { $0.batchName == "Batch1" && $0.batchGuid == b.batchGuid })
         try store.markRequestsHandled(requests.prefix(2).map(\.id))
         #expect(try store.pendingRequests().map(\.action) == [.start, .complete])
+        let kept = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sync_request") }
+        #expect(kept == 4)
+        try store.markRequestsHandled([requests[2].id], keepFor: -1)
+        let pruned = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM sync_request") }
+        #expect(pruned == 1)
+        #expect(try store.pendingRequests().map(\.action) == [.complete])
     }
 
     @Test func forbiddenOperationChangesNothing() throws {

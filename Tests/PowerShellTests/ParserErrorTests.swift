@@ -45,6 +45,7 @@ import Testing
         ("function f($a) { param($b) }", ["OnlyOneParameterListAllowed@1:18"]),
         ("function f { param($a, $A) }", ["DuplicateFormalParameter@1:24"]),
         ("<# abc", ["MissingTerminatorMultiLineComment@1:1"]),
+        ("Get-X -Name a `", ["IncompleteString@1:16"]),
         ("@\" text\n\"@", ["UnexpectedCharactersAfterHereStringHeader@1:4"]),
         ("$x = @\"\nabc\n  \"@", ["WhitespaceBeforeHereStringFooter@3:3"]),
         ("${}", ["EmptyVariableReference@1:1"]),
@@ -99,7 +100,7 @@ import Testing
     @Test(arguments: [
         ("if ($x) {", true), ("Get-X |", true), ("\"abc", true), ("(1 +", true), ("$a = @{", true),
         ("function f {", true), ("foreach ($a in $b)", true), ("1 2", false), ("@{ a }", false), ("<# x", true),
-        ("try { }", true), ("Get-X | 1", false),
+        ("try { }", true), ("Get-X | 1", false), ("New-MigrationBatch -Name X `", true),
     ] as [(String, Bool)])
     func incompleteInputForTheRepl(_ input: String, _ incomplete: Bool) {
         let errors = ParseCheck.parse(input).errors

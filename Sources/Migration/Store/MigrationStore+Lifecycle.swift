@@ -123,12 +123,15 @@ extension MigrationStore {
         }
     }
 
-    public func markRequestsHandled(_ ids: [Int64]) throws {
+    /// Marks requests handled. Handled requests older than `keepFor` are deleted so the queue
+    /// does not grow forever.
+    public func markRequestsHandled(_ ids: [Int64], keepFor: TimeInterval = 30 * 86_400) throws {
         try write { db in
             let stamp = Date().timeIntervalSince1970
             for id in ids {
                 try db.execute(sql: "UPDATE sync_request SET handled_at = ? WHERE id = ?", arguments: [stamp, id])
             }
+            try db.execute(sql: "DELETE FROM sync_request WHERE handled_at < ?", arguments: [stamp - keepFor])
         }
     }
 

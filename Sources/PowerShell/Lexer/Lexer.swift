@@ -5,9 +5,10 @@
 public final class Lexer: @unchecked Sendable {
     public let bytes: [UInt8]
     public let count: Int
-    /// Unterminated `<#` comments found while skipping trivia: their start offsets.
-    public private(set) var unterminatedComments: [Int] = []
-    private var reportedComments = Set<Int>()
+    /// Errors found while skipping trivia (an unterminated `<#` comment, a backtick at the very end),
+    /// which belong to no token: (offset, error), each reported once.
+    public private(set) var triviaErrors: [(offset: Int, error: LexError)] = []
+    private var reportedTrivia = Set<Int>()
 
     public init(_ text: String) {
         bytes = Array(text.utf8)
@@ -33,6 +34,11 @@ public final class Lexer: @unchecked Sendable {
             if c == UInt8(ascii: "`") {
                 let nl = newlineLength(i + 1)
                 if nl > 0 { i += 1 + nl; continue }
+                if i + 1 == count {
+                    // a line ending in a continuation backtick with nothing after it: more input is needed
+                    if reportedTrivia.insert(i).inserted { triviaErrors.append((i + 1, .incompleteEscape)) }
+                    return count
+                }
                 return i
             }
             if c == UInt8(ascii: "#") {
@@ -54,7 +60,7 @@ public final class Lexer: @unchecked Sendable {
             if bytes[i] == UInt8(ascii: "#"), bytes[i + 1] == UInt8(ascii: ">") { return i + 2 }
             i += 1
         }
-        if reportedComments.insert(start).inserted { unterminatedComments.append(start) }
+        if reportedTrivia.insert(start).inserted { triviaErrors.append((start, .unterminatedComment)) }
         return count
     }
 

@@ -43,6 +43,10 @@ public enum LexError: UInt8, Sendable {
     case invalidVariable, invalidVariableWithDrive
     /// A `$(` inside a string or bareword that never closes.
     case unclosedSubexpression
+    /// `<#` without `#>`.
+    case unterminatedComment
+    /// A backtick as the very last character.
+    case incompleteEscape
 }
 
 public struct Token: Sendable {

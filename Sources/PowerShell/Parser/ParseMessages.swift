@@ -51,6 +51,7 @@ enum ParseMessage: String {
     case onlyOneParameterListAllowed = "OnlyOneParameterListAllowed"
     case duplicateFormalParameter = "DuplicateFormalParameter"
     case missingTerminatorMultiLineComment = "MissingTerminatorMultiLineComment"
+    case incompleteString = "IncompleteString"
     case unexpectedCharactersAfterHereStringHeader = "UnexpectedCharactersAfterHereStringHeader"
     case whitespaceBeforeHereStringFooter = "WhitespaceBeforeHereStringFooter"
     case emptyVariableReference = "EmptyVariableReference"
@@ -126,6 +127,7 @@ enum ParseMessage: String {
             return "The param statement cannot be used if arguments were specified in the function declaration."
         case .duplicateFormalParameter: return "Duplicate parameter ${0} in parameter list."
         case .missingTerminatorMultiLineComment: return "The terminator '#>' is missing from the multiline comment."
+        case .incompleteString: return "Incomplete string token."
         case .unexpectedCharactersAfterHereStringHeader:
             return "No characters are allowed after a here-string header but before the end of the line."
         case .whitespaceBeforeHereStringFooter: return "White space is not allowed before the string terminator."

@@ -155,17 +155,19 @@ final class ScriptParser {
         case .invalidVariableWithDrive: report(.invalidVariableReferenceWithDrive, extent(offset, offset + 1))
         case .unclosedSubexpression:
             report(.incompleteDollarSubexpressionReference, extent(offset, end), incompleteAt: end)
+        case .unterminatedComment:
+            report(.missingTerminatorMultiLineComment, extent(offset, end), incompleteAt: end)
+        case .incompleteEscape: report(.incompleteString, extent(offset, offset), incompleteAt: end)
         }
     }
 
-    private var commentsReported = 0
-    /// Reports `<#` comments left open (found while skipping trivia, which consumes no token).
+    private var triviaReported = 0
+    /// Reports errors found in trivia (which consumes no token): open `<#` comments, a final backtick.
     func reportComments() {
-        let list = lexer.unterminatedComments
-        while commentsReported < list.count {
-            let start = list[commentsReported]
-            report(.missingTerminatorMultiLineComment, extent(start, lexer.count), incompleteAt: lexer.count)
-            commentsReported += 1
+        let list = lexer.triviaErrors
+        while triviaReported < list.count {
+            reportLexError(list[triviaReported].error, at: list[triviaReported].offset)
+            triviaReported += 1
         }
     }
 

@@ -43,6 +43,8 @@ let package = Package(
         .executableTarget(name: "migsh", dependencies: ["PowerShell", "Cmdlets", "Engine", "CEdit"]),
         // Drives the Migration API from its own processes: the CSV benchmark and the multi-process test's writers.
         .executableTarget(name: "migration-bench", dependencies: ["Migration"]),
+        // IMAP fetch figures for Scripts/bench.d/imap-fetch.
+        .executableTarget(name: "imap-bench", dependencies: ["IMAP"]),
 
         .testTarget(name: "PowerShellTests", dependencies: ["PowerShell"]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),

@@ -50,7 +50,7 @@ import Testing
     @Test func missingRequiredColumnsAreAllReported() {
         let problems = csvProblems { _ = try ImapCsv.parse(csvBytes([["EmailAddress"], ["a@x.com"]])) }
         #expect(problems.map(\.reason) == [.missingColumn("UserName"), .missingColumn("Password")])
-        #expect(problems.first?.description == "Row 0 (line 1): The CSV file is missing the required column \"UserName\".")
+        #expect(problems.first?.description == "Header row: The CSV file is missing the required column \"UserName\".")
     }
 
     @Test func unknownColumnsRefusedUnlessAllowed() throws {
@@ -123,6 +123,7 @@ import Testing
         #expect(csvProblems { _ = try ImapCsv.parse([0x45, 0xFF, 0xFE, 0x00, 0xC3]) }.map(\.reason) == [.notText])
         let open = csvProblems { _ = try ImapCsv.parse(Array("EmailAddress,UserName,Password\na@x.com,a,\"unclosed\n".utf8)) }
         #expect(open == [CsvProblem(line: 2, reason: .unterminatedQuote)])
+        #expect(open.first?.description == "Line 2: A quoted value isn't closed before the end of the file.")
     }
 
     @Test func valuesAreTrimmedButPasswordsAreNot() throws {

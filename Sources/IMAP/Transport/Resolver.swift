@@ -18,17 +18,38 @@ enum Resolver {
 
     static func resolve(host: String, port: Int, deadline: ContinuousClock.Instant) throws(IMAPError) -> [SocketAddress] {
         let outcome = Outcome()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
+        if isIPAddress(host) {
+            // A literal address needs no DNS: resolve inline.
             lookup(host: host, port: port, into: outcome)
-            done.signal()
+        } else {
+            let done = DispatchSemaphore(value: 0)
+            // A thread of its own: a lookup can block for long, and must not hold a shared pool's worker.
+            startThread {
+                lookup(host: host, port: port, into: outcome)
+                done.signal()
+            }
+            let wait = ContinuousClock.now.duration(to: deadline)
+            let ns = max(0, Int(wait.components.seconds) * 1_000_000_000 + Int(wait.components.attoseconds / 1_000_000_000))
+            if done.wait(timeout: .now() + .nanoseconds(ns)) == .timedOut { throw .timedOut(.resolve) }
         }
-        let wait = ContinuousClock.now.duration(to: deadline)
-        let ns = max(0, Int(wait.components.seconds) * 1_000_000_000 + Int(wait.components.attoseconds / 1_000_000_000))
-        if done.wait(timeout: .now() + .nanoseconds(ns)) == .timedOut { throw .timedOut(.resolve) }
         if let error = outcome.error { throw .nameNotResolved(host: host, reason: error) }
         if outcome.addresses.isEmpty { throw .nameNotResolved(host: host, reason: "no addresses") }
         return outcome.addresses
+    }
+
+    /// Runs `body` on a new detached thread.
+    private static func startThread(_ body: @escaping @Sendable () -> Void) {
+        final class Box: @unchecked Sendable { let body: @Sendable () -> Void; init(_ b: @escaping @Sendable () -> Void) { body = b } }
+        let context = Unmanaged.passRetained(Box(body)).toOpaque()
+        var thread = pthread_t()
+        let rc = pthread_create(&thread, nil, { raw in
+            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+            box.body()
+            return nil
+        }, context)
+        if rc == 0 { pthread_detach(thread) } else {
+            Unmanaged<Box>.fromOpaque(context).takeRetainedValue().body()
+        }
     }
 
     private static func lookup(host: String, port: Int, into outcome: Outcome) {

@@ -30,7 +30,8 @@ public struct CsvProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         let text = reasonText
-        guard let row else { return text }
+        guard let row else { return line.map { "Line \($0): \(text)" } ?? text }
+        if row == 0 { return "Header row: \(text)" }
         return "Row \(row)\(line.map { " (line \($0))" } ?? ""): \(text)"
     }
 
@@ -38,7 +39,7 @@ public struct CsvProblem: Sendable, Equatable, CustomStringConvertible {
         switch reason {
         case .tooLarge(let bytes, let limit):
             "The CSV file is \(bytes) bytes; the limit is \(limit) bytes (10 MB). Split the users into smaller batches."
-        case .notText: "The CSV file isn't valid UTF-8 or UTF-16 text."
+        case .notText: "The CSV file isn't valid UTF-8 or UTF-16 text. Save it as UTF-8 (in Excel: \"CSV UTF-8\")."
         case .empty: "The CSV file is empty. The first row must name the columns EmailAddress, UserName and Password."
         case .noUsers: "The CSV file contains no users."
         case .missingColumn(let c): "The CSV file is missing the required column \"\(c)\"."

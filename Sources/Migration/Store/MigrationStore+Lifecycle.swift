@@ -158,13 +158,16 @@ extension MigrationStore {
     public func setUserStatus(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil) throws {
         try write { db in
             let now = Date().timeIntervalSince1970
+            // A sync ended when the user lands in a synced, completed or failed status; only the
+            // first two count as successful.
             let success = status.summary == .synced || status.summary == .completed
+            let ended = success || status.summary == .failed
             try db.execute(sql: """
                 UPDATE migration_user SET status = ?, error_summary = ?, modified_at = ?,
                     last_sync_at = CASE WHEN ? THEN ? ELSE last_sync_at END,
                     last_successful_sync_at = CASE WHEN ? THEN ? ELSE last_successful_sync_at END
                 WHERE email_key = ? OR guid = ?
-                """, arguments: [status.rawValue, errorSummary, now, success, now, success, now,
+                """, arguments: [status.rawValue, errorSummary, now, ended, now, success, now,
                                  identity.identityKey, identity.lowercased()])
             if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
         }

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 @preconcurrency import Glibc
 
 /// A TCP proxy on 127.0.0.1 that injects the faults a real server cannot: cut the connection after N bytes,
@@ -11,6 +11,9 @@ final class FaultProxy: @unchecked Sendable {
         case stallAfter(bytes: Int)
         /// Never contact the server; send these bytes and keep the connection open.
         case garbage([UInt8])
+        /// Play a scripted server: send these bytes at once (they may answer commands not yet sent, by their
+        /// predictable tags), then close or keep the connection open.
+        case script([UInt8], close: Bool)
         /// Accept and never send anything.
         case silent
         /// Forward both ways but remove " STARTTLS" from what the server says.
@@ -41,11 +44,12 @@ final class FaultProxy: @unchecked Sendable {
             getsockname(listenFD, $0, &len) } }
         port = Int(UInt16(bigEndian: addr.sin_port))
         let fd = listenFD
-        DispatchQueue.global().async { [self] in
+        // Plain threads, not Dispatch: the pumps block, and blocked Dispatch workers would starve other work.
+        Thread.detachNewThread { [self] in
             while true {
                 let client = accept(fd, nil, nil)
                 if client < 0 { return }
-                DispatchQueue.global().async { self.serve(client) }
+                Thread.detachNewThread { self.serve(client) }
             }
         }
     }
@@ -70,16 +74,26 @@ final class FaultProxy: @unchecked Sendable {
         case .garbage(let bytes):
             _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
             holdOpen(client)
+        case .script(let bytes, let closeAfter):
+            _ = bytes.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if closeAfter {
+                // Wait for the client's next command before closing, so the script's bytes are read first.
+                var p = pollfd(fd: client, events: Int16(POLLIN), revents: 0)
+                _ = poll(&p, 1, 2000)
+                shutdown(client, Int32(SHUT_RDWR)); close(client)
+            } else {
+                holdOpen(client)
+            }
         case .cutAfter(let n), .stallAfter(let n):
             let server = connectUpstream()
-            DispatchQueue.global().async { Self.pump(from: client, to: server, limit: nil, rewrite: false) }
+            Thread.detachNewThread { Self.pump(from: client, to: server, limit: nil, rewrite: false) }
             Self.pump(from: server, to: client, limit: n, rewrite: false)
             if case .stallAfter = fault { holdOpen(client) }
             shutdown(client, Int32(SHUT_RDWR)); shutdown(server, Int32(SHUT_RDWR))
             close(client); close(server)
         case .hideStartTLS:
             let server = connectUpstream()
-            DispatchQueue.global().async { Self.pump(from: client, to: server, limit: nil, rewrite: false) }
+            Thread.detachNewThread { Self.pump(from: client, to: server, limit: nil, rewrite: false) }
             Self.pump(from: server, to: client, limit: nil, rewrite: true)
             shutdown(client, Int32(SHUT_RDWR)); shutdown(server, Int32(SHUT_RDWR))
             close(client); close(server)

@@ -20,7 +20,8 @@ final class Repl {
     func run() -> Int32 {
         state.create()
         let runspace = self.runspace
-        let completer = TabCompleter(registry: runspace.registry, functionNames: { [] },
+        let completer = TabCompleter(registry: runspace.registry, functionNames: { runspace.functionNames },
+                                     variableNames: { runspace.variableNames },
                                      currentDirectory: { runspace.session.currentDirectory })
         let editor = LineEditor(historyPath: state.historyFile, completer: completer)
         host.history = editor.entries

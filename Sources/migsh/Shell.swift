@@ -22,7 +22,7 @@ final class Shell {
         do {
             options = try CommandLineOptions.parse(arguments)
         } catch {
-            fputs(error.message + "\n\nUsage: migsh [[-File] <filePath> [args]] [-Command { - | <script-text> }] [-NoProfile] [-NonInteractive] [-NoLogo]\nRun 'migsh -Help' for details.\n", stderr)
+            usageError(error.message)
             return usageExitCode
         }
         switch options.mode {
@@ -35,6 +35,11 @@ final class Shell {
         default:
             return Shell(options: options).run()
         }
+    }
+
+    /// A bad command line: the reason, then a short usage reminder (pwsh prints its usage too).
+    static func usageError(_ message: String) {
+        fputs(message + "\n\nUsage: migsh [[-File] <filePath> [args]] [-Command { - | <script-text> }] [-NoProfile] [-NonInteractive] [-NoLogo]\nRun 'migsh -Help' for details.\n", stderr)
     }
 
     init(options: CommandLineOptions) {
@@ -73,7 +78,7 @@ final class Shell {
         switch options.mode {
         case .file(let path, let arguments):
             guard StateDirectory.fileExists(path) else {
-                fputs("The argument '\(path)' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.\n", stderr)
+                Self.usageError("The argument '\(path)' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.")
                 return Self.usageExitCode
             }
             loadProfile()

@@ -19,6 +19,8 @@ struct TabCompleter {
     let registry: CommandRegistry
     /// Names of the functions defined in the session.
     let functionNames: () -> [String]
+    /// Names of the session's variables (without `$`).
+    let variableNames: () -> [String]
     let currentDirectory: () -> String
 
     /// Parameters every cmdlet takes (CmdletBinding's common parameters).
@@ -26,6 +28,10 @@ struct TabCompleter {
                                    "ErrorVariable", "WarningVariable", "OutVariable", "OutBuffer", "PipelineVariable"]
 
     func complete(line: String, word: String) -> Result {
+        if word.hasPrefix("$") {
+            let prefix = String(word.dropFirst())
+            return result(variableNames().filter { Self.hasPrefix($0, prefix) }.sorted().map { "$" + $0 })
+        }
         let segment = Self.currentCommandSegment(line)
         let tokens = Self.words(segment)
         let atCommandName = tokens.isEmpty || (tokens.count == 1 && !segment.hasSuffix(" ") && !segment.hasSuffix("\t"))

@@ -73,12 +73,20 @@ import Testing
     @Test func completionContinuationAndCtrlD() throws {
         let home = try makeHome()
         defer { try? FileManager.default.removeItem(at: home) }
+        try "'sample'".write(to: home.appendingPathComponent("runbook-sample.ps1"), atomically: true, encoding: .utf8)
         let steps: [Step] = Self.atPrompt() + [
             // Command name: "out-stri" + Tab completes to "Out-String ".
             .send("out-stri\t"), .expect("Out-String $"),
             .send("-InputObject 'completed'\r"), .expect(#"\ncompleted\n"#)] + Self.atPrompt() + [
             // Parameter name: "-Str" + Tab completes to "-Stream ".
             .send("Out-String -Str\t"), .expect("-Stream $"), .send("\r")] + Self.atPrompt() + [
+            // A parameter's declared values: "-Encoding uni" + Tab gives "unicode".
+            .send("Out-File -Encoding uni\t"), .expect("-Encoding unicode $"), .send("\u{03}")] + Self.atPrompt() + [
+            // File names, case-insensitively as on Windows.
+            .send("Out-File -FilePath ./RUNB\t"), .expect("./runbook-sample.ps1 $"), .send("\u{03}")] + Self.atPrompt() + [
+            // Functions defined in the session complete like commands.
+            .send("function Get-MyBatch { 'mine' }\r")] + Self.atPrompt() + [
+            .send("get-myb\t"), .expect("Get-MyBatch $"), .send("\r"), .expect(#"\nmine\n"#)] + Self.atPrompt() + [
             // An open block asks for more with ">> ".
             .send("if ($true) {\r")] + Self.atPrompt(">> $") + [
             .send("'inside'\r")] + Self.atPrompt(">> $") + [
@@ -105,6 +113,8 @@ import Testing
         let report = try session(home: home, steps)
         check(report, expectedSteps: steps.count)
         #expect(!report.transcript.contains("typed but cancelled\n"))
+        // Every command really ran (Start-Sleep was stopped, not missing).
+        #expect(!report.transcript.contains("is not recognized"))
         #expect(report.exit == 4)
     }
 

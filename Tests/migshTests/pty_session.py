@@ -10,7 +10,64 @@ that follows the previous match. Steps after the first failure are not run.
 """
 import json, os, pty, re, select, signal, struct, sys, time, fcntl, termios
 
-ESCAPES = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][A-Z0-9]|\x1b[=>]|\r|\x07")
+CSI = re.compile(r"\x1b\[([0-9;?]*)([A-Za-z])")
+
+
+def screen_text(raw):
+    """The output as it would stand on a terminal: a small line-oriented emulator that
+    applies carriage returns, backspaces and the cursor moves libedit uses when it redraws."""
+    text = raw.decode("utf-8", "replace")
+    lines, row, col = [[]], 0, 0
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\x1b":
+            m = CSI.match(text, i)
+            if m:
+                args = [int(a) if a.isdigit() else 0 for a in m.group(1).lstrip("?").split(";")] if m.group(1) else []
+                n = args[0] if args and args[0] > 0 else 1
+                op = m.group(2)
+                if op == "G":
+                    col = n - 1
+                elif op == "C":
+                    col += n
+                elif op == "D":
+                    col = max(0, col - n)
+                elif op == "A":
+                    row = max(0, row - n)
+                elif op == "B":
+                    row += n
+                elif op == "K":
+                    while len(lines) <= row:
+                        lines.append([])
+                    del lines[row][col:]
+                i = m.end()
+            else:
+                i += 2
+            continue
+        i += 1
+        if c == "\n":
+            row, col = row + 1, 0
+        elif c == "\r":
+            col = 0
+        elif c == "\x08":
+            col = max(0, col - 1)
+        elif c == "\x07":
+            pass
+        else:
+            while len(lines) <= row:
+                lines.append([])
+            line = lines[row]
+            while len(line) < col:
+                line.append(" ")
+            if col < len(line):
+                line[col] = c
+            else:
+                line.append(c)
+            col += 1
+    while len(lines) <= row:
+        lines.append([])
+    return "\n".join("".join(l) for l in lines)
 
 
 def main():
@@ -56,12 +113,12 @@ def main():
             end = time.time() + step.get("timeout", 10)
             found = None
             while True:
-                text = ESCAPES.sub("", raw.decode("utf-8", "replace"))[consumed:]
+                text = screen_text(raw)[consumed:]
                 found = pattern.search(text)
                 if found or time.time() > end:
                     break
                 if not pump(min(0.1, max(0.0, end - time.time()))):
-                    text = ESCAPES.sub("", raw.decode("utf-8", "replace"))[consumed:]
+                    text = screen_text(raw)[consumed:]
                     found = pattern.search(text)
                     break
             if found:
@@ -95,7 +152,7 @@ def main():
     while pump(0.05):
         if not select.select([fd], [], [], 0)[0]:
             break
-    report["transcript"] = ESCAPES.sub("", raw.decode("utf-8", "replace"))
+    report["transcript"] = screen_text(raw)
     json.dump(report, sys.stdout)
 
 

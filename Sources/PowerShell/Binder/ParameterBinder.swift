@@ -74,19 +74,20 @@ public struct ParameterBinder {
     public func bind(_ arguments: [CommandArgument], host: PSHost? = nil) throws -> BindingResult {
         var bound = BoundParameters()
         var common = CommonParameters()
-        var extra: [Value] = []
-        var positionals: [CommandArgument] = []
+        // Leftovers for `$args`, kept in command-line order.
+        var extra: [(order: Int, value: Value)] = []
+        var positionals: [(order: Int, arg: CommandArgument)] = []
         var candidates = setNames
 
         var i = 0
         while i < arguments.count {
             let arg = arguments[i]
             i += 1
-            guard case .parameter(let name, let explicit) = arg.kind else { positionals.append(arg); continue }
+            guard case .parameter(let name, let explicit) = arg.kind else { positionals.append((i, arg)); continue }
             guard let p = try resolve(name, extent: arg.extent) else {
                 if options.collectsExtraArguments {
-                    extra.append(.string(arg.text ?? "-" + name))
-                    if let explicit { extra.append(explicit) }
+                    extra.append((i, ParameterToken.make(arg.text ?? "-" + name)))
+                    if let explicit { extra.append((i, explicit)) }
                     continue
                 }
                 throw BindingErrors.namedNotFound(name, command, arg.extent)
@@ -103,10 +104,10 @@ public struct ParameterBinder {
             candidates = try narrow(candidates, by: p, extent: arg.extent)
         }
 
-        for arg in positionals {
+        for (order, arg) in positionals {
             guard case .positional(let value) = arg.kind else { continue }
             guard let p = positionalTarget(candidates, bound) else {
-                if options.collectsExtraArguments { extra.append(value); continue }
+                if options.collectsExtraArguments { extra.append((order, value)); continue }
                 throw BindingErrors.positionalNotFound(value, text: arg.text, command, arg.extent)
             }
             bound[p.name] = try converter.convert(value, for: p, mandatory: isMandatoryAnywhere(p), extent: arg.extent)
@@ -115,7 +116,7 @@ public struct ParameterBinder {
 
         candidates = try chooseSet(candidates, bound, final: !options.expectingInput)
         var result = BindingResult(declaration: declaration, parameters: bound, candidateSets: candidates,
-                                   common: common, extraArguments: extra)
+                                   common: common, extraArguments: extra.sorted { $0.order < $1.order }.map(\.value))
         let missing = missingMandatory(result, deferPipeline: options.expectingInput)
         if !missing.isEmpty {
             guard let host, host.isInteractive else {

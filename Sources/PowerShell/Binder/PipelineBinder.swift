@@ -13,7 +13,8 @@ extension ParameterBinder {
         var candidates = base.candidateSets
         var boundAny = false
 
-        if let p = byValueTarget(input, candidates, base.parameters) {
+        var conversionError: Error?
+        if let p = try byValueTarget(input, candidates, base.parameters, failure: &conversionError) {
             result.parameters[p.param.name] = p.value
             candidates = (try? narrow(candidates, by: p.param, extent: nil)) ?? candidates
             boundAny = true
@@ -25,14 +26,19 @@ extension ParameterBinder {
             candidates = (try? narrow(candidates, by: p, extent: nil)) ?? candidates
             boundAny = true
         }
-        guard boundAny else { throw BindingErrors.inputNotBound(input, command) }
+        guard boundAny else {
+            // One parameter would take it but the value does not convert: say so.
+            if let conversionError { throw conversionError }
+            throw BindingErrors.inputNotBound(input, command)
+        }
         result.candidateSets = try chooseSet(candidates, result.parameters, final: true)
         let missing = missingMandatory(result, deferPipeline: false)
         if !missing.isEmpty { throw BindingErrors.missingMandatory(missing.map(\.name), command) }
         return result
     }
 
-    private func byValueTarget(_ input: Value, _ candidates: [String], _ bound: BoundParameters) -> (param: ParameterDeclaration, value: Value)? {
+    private func byValueTarget(_ input: Value, _ candidates: [String], _ bound: BoundParameters,
+                               failure: inout Error?) throws -> (param: ParameterDeclaration, value: Value)? {
         let takers = declaration.parameters.filter { p in
             !bound.isBound(p.name) && candidates.contains { membership(p, in: $0)?.valueFromPipeline == true }
         }
@@ -41,7 +47,9 @@ extension ParameterBinder {
             if let v = try? converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil) { return (p, v) }
         }
         for p in takers {
-            if let v = try? converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil) { return (p, v) }
+            do { return (p, try converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil)) } catch {
+                if takers.count == 1 { failure = error }
+            }
         }
         return nil
     }

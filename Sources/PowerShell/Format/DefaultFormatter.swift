@@ -52,7 +52,16 @@ public final class DefaultFormatter {
         }
     }
 
+    /// Line width, for error records rendered in the output (`$Error[0]`, `2>&1`).
+    public var width = 120
+
     private func formatObject(_ o: PSObject) {
+        if o.typeName == ErrorRecordValue.typeName, let record = ErrorRecordValue.record(from: .object(o)) {
+            for text in ErrorView.render(record, width: width).split(separator: "\n", omittingEmptySubsequences: false) {
+                line(String(text))
+            }
+            return
+        }
         if let view = FormatViews.defaultView(typeNames: o.typeNames) {
             switch view {
             case .table(let cols):

@@ -9,6 +9,11 @@ final class OutputPipeline {
         let writer = OutputWriter(width: width, sink: sink)
         self.writer = writer
         formatter = DefaultFormatter(enumerationLimit: enumerationLimit) { writer.write($0) }
+        formatter.width = width
+    }
+
+    convenience init(width: Int, enumerationLimit: Int, sink: @escaping (String) -> Void) {
+        self.init(width: width, enumerationLimit: { enumerationLimit }, sink: sink)
     }
 
     convenience init(_ context: CommandContext, width: Int, sink: @escaping (String) -> Void) {

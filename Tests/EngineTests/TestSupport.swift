@@ -18,10 +18,13 @@ func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
 
 /// Writes one message into an open folder and returns its UID (no commit).
 @discardableResult
-func put(_ folder: any MailFolder, _ body: [UInt8], flags: MessageFlags = MessageFlags(), date: Int64 = 1_000_000_000) throws -> MessageUID? {
+func put(_ folder: any MailFolder, _ body: [UInt8], flags: MessageFlags = MessageFlags(), date: Int64 = 1_000_000_000,
+         commitVia store: (any MailStore)? = nil) throws -> MessageUID? {
     let w = try folder.beginMessage(NewMessage(flags: flags, internalDate: InternalDate(secondsSince1970: date), size: body.count))
     try body.withUnsafeBytes { try w.write($0) }
-    return try w.finish()
+    let ticket = try w.finish()
+    try store?.commit()
+    return ticket.uid
 }
 
 func fetchAll(_ folder: any MailFolder, _ uid: MessageUID) throws -> [UInt8] {

@@ -6,7 +6,10 @@ import Testing
 @Suite("Fault-injecting proxy")
 struct FaultInjectionTests {
     let server = TestDovecot.shared
+    let relaxed = Duration.seconds(8)
 
+    /// Short timeouts where a timeout is the expected outcome; `relaxed` where another error is expected, so a
+    /// slow, loaded machine cannot turn it into a timeout.
     func options(_ timeout: Duration = .seconds(1)) -> ConnectionOptions {
         ConnectionOptions(security: .none, connectTimeout: timeout, readTimeout: timeout)
     }
@@ -32,9 +35,9 @@ struct FaultInjectionTests {
     func otherProtocolIsNotIMAP(_ banner: String) {
         let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .garbage(Array(banner.utf8)))
         defer { proxy.stop() }
-        within(.seconds(3)) {
+        within(.seconds(10)) {
             #expect {
-                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options(relaxed))
             } throws: { error in
                 guard case IMAPError.notIMAP(let sent) = error else { return false }
                 return banner.hasPrefix(sent)
@@ -47,9 +50,9 @@ struct FaultInjectionTests {
         let junk = (0..<300).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
         let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .garbage(junk))
         defer { proxy.stop() }
-        within(.seconds(3)) {
+        within(.seconds(10)) {
             #expect {
-                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options(relaxed))
             } throws: { error in
                 if case IMAPError.notIMAP = error { return true }
                 return false
@@ -60,9 +63,9 @@ struct FaultInjectionTests {
     @Test func cutInsideGreetingIsConnectionClosed() {
         let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .cutAfter(bytes: 12))
         defer { proxy.stop() }
-        within(.seconds(3)) {
+        within(.seconds(10)) {
             #expect(throws: IMAPError.connectionClosed(bye: nil)) {
-                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+                try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options(relaxed))
             }
         }
     }
@@ -77,8 +80,8 @@ struct FaultInjectionTests {
         return box
     }
 
-    func loginAndFetch(through proxy: FaultProxy, _ box: MailboxName) throws {
-        let c = try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options())
+    func loginAndFetch(through proxy: FaultProxy, _ box: MailboxName, timeout: Duration) throws {
+        let c = try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options(timeout))
         defer { c.close() }
         let u = server.user(5)
         try c.login(user: u.name, password: u.password)
@@ -92,8 +95,8 @@ struct FaultInjectionTests {
         // Greeting, login, EXAMINE and the FETCH start fit in 4 KB; the 200 KB body does not.
         let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .cutAfter(bytes: 4000 + 50_000))
         defer { proxy.stop() }
-        try within(.seconds(3)) {
-            #expect(throws: IMAPError.connectionClosed(bye: nil)) { try loginAndFetch(through: proxy, box) }
+        try within(.seconds(10)) {
+            #expect(throws: IMAPError.connectionClosed(bye: nil)) { try loginAndFetch(through: proxy, box, timeout: relaxed) }
         }
     }
 
@@ -101,25 +104,26 @@ struct FaultInjectionTests {
         let box = try bigMessageMailbox()
         let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .stallAfter(bytes: 4000 + 50_000))
         defer { proxy.stop() }
-        try within(.seconds(3)) {
-            #expect(throws: IMAPError.timedOut(.read)) { try loginAndFetch(through: proxy, box) }
+        try within(.seconds(8)) {
+            // 2 s: enough for the login on a loaded machine, and the stall must end it within that.
+            #expect(throws: IMAPError.timedOut(.read)) { try loginAndFetch(through: proxy, box, timeout: .seconds(2)) }
         }
     }
 
     @Test func probeClassifiesEachFault() {
-        func probe(_ fault: FaultProxy.Fault) -> ServerProbe.Outcome {
+        func probe(_ fault: FaultProxy.Fault, _ timeout: Duration = .seconds(1)) -> ServerProbe.Outcome {
             let proxy = FaultProxy(upstreamPort: server.plainPort, fault: fault)
             defer { proxy.stop() }
-            return ServerProbe(host: "127.0.0.1", port: proxy.port, security: .none, timeout: .seconds(1)).run()
+            return ServerProbe(host: "127.0.0.1", port: proxy.port, security: .none, timeout: timeout).run()
         }
         func kind(_ o: ServerProbe.Outcome) -> ServerProbe.FailureKind? {
             if case .failure(let f) = o { return f.kind }
             return nil
         }
-        within(.seconds(8)) {
+        within(.seconds(25)) {
             #expect(kind(probe(.silent)) == .timedOut(.read))
-            #expect(kind(probe(.garbage(Array("HTTP/1.0 200 OK\r\n".utf8)))) == .notIMAPServer)
-            #expect(kind(probe(.cutAfter(bytes: 5))) == .connectionClosed)
+            #expect(kind(probe(.garbage(Array("HTTP/1.0 200 OK\r\n".utf8)), relaxed)) == .notIMAPServer)
+            #expect(kind(probe(.cutAfter(bytes: 5), relaxed)) == .connectionClosed)
             #expect(kind(probe(.stallAfter(bytes: 5))) == .timedOut(.read))
         }
     }
@@ -131,7 +135,7 @@ struct ServerProbeTests {
     let server = TestDovecot.shared
 
     @Test func plainSuccessListsCapabilities() throws {
-        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .none, timeout: .seconds(5)).run()
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .none, timeout: .seconds(10)).run()
         guard case .success(let s) = outcome else { Issue.record("\(outcome)"); return }
         #expect(s.capabilities.contains(.imap4rev1))
         #expect(s.tlsProtocol == nil)
@@ -140,7 +144,7 @@ struct ServerProbeTests {
 
     @Test func startTLSSuccessWithCredentials() throws {
         let u = server.user(2)
-        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .tls, timeout: .seconds(5),
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .tls, timeout: .seconds(10),
                                   tls: TLSConfiguration(additionalCAFile: server.caFile),
                                   credentials: .init(user: u.name, password: u.password)).run()
         guard case .success(let s) = outcome else { Issue.record("\(outcome)"); return }
@@ -160,7 +164,7 @@ struct ServerProbeTests {
         let proxy = FaultProxy(upstreamPort: 1, fault: .silent)
         let port = proxy.port
         proxy.stop()
-        let outcome = ServerProbe(host: "127.0.0.1", port: port, security: .ssl, timeout: .seconds(3)).run()
+        let outcome = ServerProbe(host: "127.0.0.1", port: port, security: .ssl, timeout: .seconds(10)).run()
         guard case .failure(let f) = outcome else { Issue.record("should fail"); return }
         #expect(f.kind == .connectionRefused)
         #expect(f.message == "The connection to the server '127.0.0.1' could not be completed.")
@@ -178,7 +182,7 @@ struct ServerProbeTests {
     }
 
     @Test func implicitTLSAgainstPlainPortFailsHandshake() {
-        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .ssl, timeout: .seconds(3)).run()
+        let outcome = ServerProbe(host: server.host, port: server.plainPort, security: .ssl, timeout: .seconds(10)).run()
         guard case .failure(let f) = outcome else { Issue.record("should fail"); return }
         #expect(f.kind == .tlsHandshakeFailed)
         #expect(f.reason.hasPrefix("TLS negotiation failed"))

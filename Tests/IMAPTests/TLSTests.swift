@@ -11,7 +11,7 @@ struct TLSTests {
         throws(IMAPError) -> IMAPConnection
     {
         try IMAPConnection.connect(host: host ?? server.host, port: port ?? server.tlsPort,
-                                   options: server.options(security, tls: tls, timeout: .seconds(5)))
+                                   options: server.options(security, tls: tls, timeout: .seconds(10)))
     }
 
     func expectCertificateProblem(_ problem: CertificateProblem, host: String, security: Security = .ssl,
@@ -97,14 +97,14 @@ struct TLSTests {
             (server["IMAP_HOST_EXPIRED"], .expired),
         ]
         for (host, problem) in cases {
-            let outcome = ServerProbe(host: host, port: server.tlsPort, security: .ssl, timeout: .seconds(5),
+            let outcome = ServerProbe(host: host, port: server.tlsPort, security: .ssl, timeout: .seconds(10),
                                       tls: TLSConfiguration(additionalCAFile: server.caFile)).run()
             guard case .failure(let f) = outcome else { Issue.record("\(host) should fail"); continue }
             #expect(f.kind == .certificateProblem(problem))
             #expect(f.message == "The connection to the server '\(host)' could not be completed.")
             #expect(f.reason.contains("certificate"))
         }
-        let ok = ServerProbe(host: server.host, port: server.tlsPort, security: .ssl, timeout: .seconds(5),
+        let ok = ServerProbe(host: server.host, port: server.tlsPort, security: .ssl, timeout: .seconds(10),
                              tls: TLSConfiguration(additionalCAFile: server.caFile)).run()
         guard case .success(let s) = ok else { Issue.record("good certificate should pass: \(ok)"); return }
         #expect(s.tlsProtocol != nil)

@@ -94,6 +94,43 @@ import Testing
         #expect(try store.credential(for: "u19@w3r0.contoso.com").password == "pw-3-0-19")
     }
 
+    /// kill -9 in the middle of creating a big batch: afterwards the batch is either complete or
+    /// absent, never partial, and the database is intact.
+    @Test func aKilledCreationLeavesAllOrNothing() throws {
+        let helper = URL(fileURLWithPath: Self.selfPath).deletingLastPathComponent().appendingPathComponent("migration-bench").path
+        try #require(FileManager.default.isExecutableFile(atPath: helper))
+        let state = TemporaryState()
+        try state.store().createEndpoint(MigrationEndpoint(name: "BenchEndpoint", remoteServer: "h"))
+        let csvPath = state.root + "/users.csv"
+        for (delay, rows) in [(0.5, 40_000), (0.9, 40_000), (1.3, 40_000)] {
+            try run(helper, ["generate", "\(rows)", csvPath], home: state.directory.path).waitUntilExit()
+            let p = try run(helper, ["create", csvPath, "Killed"], home: state.directory.path)
+            Thread.sleep(forTimeInterval: delay)
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            let store = state.store()
+            let users = try store.userCount()
+            let credentials = try store.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM credential") }
+            if let b = try? store.batch("Killed") {
+                #expect(b.counts.totalCount == rows && users == rows && credentials == rows)
+                try store.removeBatch("Killed")
+            } else {
+                #expect(users == 0 && credentials == 0)
+            }
+            #expect(try store.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") } == "ok")
+        }
+    }
+
+    private func run(_ path: String, _ arguments: [String], home: String) throws -> Process {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: path)
+        p.arguments = arguments
+        p.environment = ProcessInfo.processInfo.environment.merging(["MIGSH_HOME": home]) { $1 }
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        return p
+    }
+
     @Test func aBusyDatabaseIsWaitedForThenReported() throws {
         let state = TemporaryState()
         let holder = state.store()

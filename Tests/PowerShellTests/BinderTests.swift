@@ -155,7 +155,13 @@ final class NoopCmdlet: Cmdlet {}
         let none = CommandDeclaration(name: "N", synopsis: "", parameters: [
             ParameterDeclaration("Id", .int, sets: [.all(valueFromPipeline: true)])], make: { NoopCmdlet() })
         let nb = ParameterBinder(declaration: none, options: opts)
+        // The only taker cannot convert the object: its conversion error says why.
         #expect(message { _ = try nb.bindPipelineInput(.string("abc"), to: try nb.bind([])) }?
+                .hasPrefix("Cannot bind parameter 'Id'. Cannot convert value \"abc\"") == true)
+        let byNameOnly = CommandDeclaration(name: "P", synopsis: "", parameters: [
+            ParameterDeclaration("Id", .int, sets: [.all(valueFromPipelineByPropertyName: true)])], make: { NoopCmdlet() })
+        let pb = ParameterBinder(declaration: byNameOnly, options: opts)
+        #expect(message { _ = try pb.bindPipelineInput(.string("abc"), to: try pb.bind([])) }?
                 .hasPrefix("The input object cannot be bound to any parameters for the command") == true)
         #expect(try nb.bindPipelineInput(.string("42"), to: try nb.bind([])).parameters["Id"]?.stringOrInt == 42)
     }

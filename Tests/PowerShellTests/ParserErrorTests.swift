@@ -78,6 +78,9 @@ import Testing
         ("Get-A &", "&"),
         ("switch -File x.txt { }", "switch -File"),
         ("foreach -Parallel ($a in $b) { }", "foreach -Parallel"),
+        ("$x = $a ? 1 : 2", "ternary"),
+        ("$x = $a ?? 'default'", "null-coalescing"),
+        ("icacls x --% /grant a:(F)", "--%"),
     ] as [(String, String)])
     func outsideTheSubsetNamesTheConstruct(_ input: String, _ construct: String) {
         let errors = ParseCheck.parse(input).errors

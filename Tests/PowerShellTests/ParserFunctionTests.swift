@@ -12,6 +12,8 @@ import Testing
         ("function f {\n [CmdletBinding()]\n param(\n  [Parameter(Mandatory=$true, Position=0, ValueFromPipeline)]\n  [string[]]$Name,\n  [ValidateSet('a','b')]$Mode = 'a',\n  [switch]$Force\n )\n process { $Name }\n}",
          "(function f {(param [CmdletBinding()] ([Parameter(Mandatory=$true, Position=0, ValueFromPipeline)][string[]]$Name) ([ValidateSet('a', 'b')]$Mode = 'a') ([switch]$Force)); (process $Name)})"),
         ("function f { begin { 1 } process { 2 } end { 3 } }", "(function f {(begin 1); (process 2); (end 3)})"),
+        ("function f { param([ValidateRange(1, 10)][int]$n, [Alias('cn')]$x) }",
+         "(function f {(param ([ValidateRange(1, 10)][int]$n) ([Alias('cn')]$x))})"),
     ] as [(String, String)])
     func functions(_ input: String, _ expected: String) {
         #expect(ParseCheck.tree(input) == expected)

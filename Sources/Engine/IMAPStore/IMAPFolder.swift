@@ -72,22 +72,11 @@ final class IMAPFolder: MailFolder {
         return IMAPAppendWriter(folder: self, message: message)
     }
 
-    /// APPENDs a complete message; returns its UID when the server has UIDPLUS.
-    func append(_ bytes: [UInt8], _ message: NewMessage) throws -> MessageUID? {
-        try store.checkUsable(self)
-        let date = IMAP.InternalDate(secondsSinceEpoch: message.internalDate.secondsSince1970,
-                                     zoneMinutes: message.internalDate.zoneOffsetMinutes ?? 0)
-        let result: AppendResult
-        do {
-            result = try connection.append(AppendMessage(bytes: bytes, flags: message.flags.imapAtoms.map(Flag.init),
-                                                         internalDate: date), to: name)
-        } catch {
-            throw ranked(error, scope: .message)
-        }
-        guard let uid = result.uids.first else { return nil }
-        status.uidNext = max(status.uidNext, uid.rawValue + 1)
-        status.messageCount += 1
-        return MessageUID(uid.rawValue)
+    /// Keeps UIDNEXT and the count current after our own APPENDs.
+    func noteAppended(_ uids: [UInt32]) {
+        guard let top = uids.max() else { return }
+        status.uidNext = max(status.uidNext, top + 1)
+        status.messageCount += uids.count
     }
 
     func setFlags(_ uid: MessageUID, to flags: MessageFlags) throws {
@@ -102,7 +91,8 @@ final class IMAPFolder: MailFolder {
     }
 }
 
-/// Collects a message, then APPENDs it on `finish` (APPEND announces the size before the first byte).
+/// Collects a message in memory; `finish` queues it for the store's next commit (APPEND announces the
+/// size before the first byte, and a group of messages goes out as one MULTIAPPEND).
 final class IMAPAppendWriter: MessageWriter {
     private let folder: IMAPFolder
     private let message: NewMessage
@@ -114,7 +104,17 @@ final class IMAPAppendWriter: MessageWriter {
     }
 
     func write(_ chunk: UnsafeRawBufferPointer) throws { bytes.append(contentsOf: chunk) }
-    func finish() throws -> MessageUID? { try folder.append(bytes, message) }
+
+    func finish() throws -> StoredMessageTicket {
+        let date = IMAP.InternalDate(secondsSinceEpoch: message.internalDate.secondsSince1970,
+                                     zoneMinutes: message.internalDate.zoneOffsetMinutes ?? 0)
+        let ticket = StoredMessageTicket()
+        folder.store.enqueue(AppendMessage(bytes: bytes, flags: message.flags.imapAtoms.map(Flag.init), internalDate: date),
+                             to: folder.name, ticket: ticket)
+        bytes = []
+        return ticket
+    }
+
     func cancel() { bytes = [] }
 }
 

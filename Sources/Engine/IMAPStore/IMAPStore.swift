@@ -10,6 +10,8 @@ public final class IMAPStore: MailStore {
     private var current: IMAPFolder?
     /// Set after an error that leaves the connection in an unknown state; every later call fails.
     var broken: StoreError?
+    /// Messages waiting for the next commit, per mailbox, in order.
+    private var pending: [(mailbox: MailboxName, messages: [AppendMessage], tickets: [StoredMessageTicket])] = []
 
     /// Wraps a logged-in connection. Lists the folders once to learn the delimiter and special-use folders.
     public init(connection: IMAPConnection, readOnly: Bool) throws {
@@ -102,8 +104,43 @@ public final class IMAPStore: MailStore {
         return folder
     }
 
-    /// An APPEND or STORE is durable once the server's tagged OK arrived, so there is nothing left to flush.
-    public func commit() throws { try checkUsable() }
+    func enqueue(_ message: AppendMessage, to mailbox: MailboxName, ticket: StoredMessageTicket) {
+        if pending.last?.mailbox == mailbox {
+            pending[pending.count - 1].messages.append(message); pending[pending.count - 1].tickets.append(ticket)
+        } else {
+            pending.append((mailbox, [message], [ticket]))
+        }
+    }
+
+    /// Sends the queued messages, one MULTIAPPEND per mailbox (pipelined APPENDs without it); a message is
+    /// durable once the server's tagged OK arrived. If the server refuses a group, its messages are sent one
+    /// by one so only the refused ones fail (message scope, on their tickets).
+    public func commit() throws {
+        try checkUsable()
+        while let group = pending.first {
+            do {
+                let result = try connection.append(group.messages, to: group.mailbox)
+                assign(result, to: group.tickets, in: group.mailbox)
+            } catch let e as IMAPError {
+                let ranked = Self.storeError(e, scope: .message)
+                guard ranked.scope == .message else { broken = ranked; throw ranked }
+                for (m, t) in zip(group.messages, group.tickets) {
+                    do { assign(try connection.append(m, to: group.mailbox), to: [t], in: group.mailbox) } catch {
+                        let r = Self.storeError(error, scope: .message)
+                        guard r.scope == .message else { broken = r; throw r }
+                        t.error = r
+                    }
+                }
+            }
+            pending.removeFirst()
+        }
+    }
+
+    private func assign(_ result: AppendResult, to tickets: [StoredMessageTicket], in mailbox: MailboxName) {
+        guard result.uids.count == tickets.count else { return }
+        for (uid, t) in zip(result.uids, tickets) { t.uid = MessageUID(uid.rawValue) }
+        if let folder = current, folder.name == mailbox { folder.noteAppended(result.uids.map(\.rawValue)) }
+    }
 
     public func close() {
         connection.logout()
@@ -124,13 +161,15 @@ public final class IMAPStore: MailStore {
         case .commandFailed(let command, _, _, let text):
             let verb = command.uppercased()
             if verb.hasPrefix("LOGIN") || verb.hasPrefix("AUTHENTICATE") {
-                return StoreError(.store, .final, "login failed: \(text)")
+                return StoreError(.store, .final, "login failed: \(text)", cause: .authentication)
             }
             return StoreError(scope, .final, "\(command) failed: \(text)")
-        case .certificateRejected, .startTLSNotOffered, .notIMAP:
-            return StoreError(.store, .final, e.description)
+        case .certificateRejected, .startTLSNotOffered, .tlsHandshakeFailed:
+            return StoreError(.store, .final, e.description, cause: .tls)
+        case .notIMAP:
+            return StoreError(.store, .final, e.description, cause: .connection)
         default:
-            return StoreError(.store, .temporary, e.description)
+            return StoreError(.store, .temporary, e.description, cause: .connection)
         }
     }
 }

@@ -227,11 +227,11 @@ final class MaildirMessageWriter: MessageWriter {
         written += bytes.count
     }
 
-    func finish() throws -> MessageUID? {
+    func finish() throws -> StoredMessageTicket {
         close(fd)
         fd = -1
         try Posix.setModificationTime(tmpPath, seconds: message.internalDate.secondsSince1970)
-        return folder.adopt(tmpName: base, base: base, size: written, message: message)
+        return StoredMessageTicket(uid: folder.adopt(tmpName: base, base: base, size: written, message: message))
     }
 
     func cancel() {

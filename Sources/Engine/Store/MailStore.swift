@@ -84,13 +84,23 @@ public protocol MailFolder: AnyObject {
     func setFlags(_ uid: MessageUID, to flags: MessageFlags) throws
 }
 
+/// The outcome of storing one message, complete once the store has committed.
+public final class StoredMessageTicket {
+    /// The new UID (nil when the store cannot tell, e.g. an IMAP server without UIDPLUS).
+    public internal(set) var uid: MessageUID?
+    /// Set when the store refused this message at commit (message scope); the message is not stored.
+    public internal(set) var error: StoreError?
+    public init(uid: MessageUID? = nil) { self.uid = uid }
+}
+
 /// Receives the bytes of one new message. Owned by the caller until `finish()` or `cancel()`.
 public protocol MessageWriter: AnyObject {
     /// Appends bytes; the buffer is only borrowed for the duration of the call.
     func write(_ bytes: UnsafeRawBufferPointer) throws
-    /// Ends the message and returns its UID in the target folder (nil if the store cannot tell, e.g. an
-    /// IMAP server without UIDPLUS). Visible to `listMessages` at once, durable after `commit()`.
-    func finish() throws -> MessageUID?
+    /// Ends the message. The returned ticket carries the message's UID in the target folder at the latest
+    /// once the store's next `commit()` has returned (a store that sends messages in groups, as IMAP
+    /// MULTIAPPEND does, learns UIDs only then), or the message-scope error that refused it.
+    func finish() throws -> StoredMessageTicket
     /// Drops the message; nothing of it remains in the store.
     func cancel()
 }

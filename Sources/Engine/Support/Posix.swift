@@ -93,12 +93,13 @@ enum Posix {
         return true
     }
 
-    static var hostName: String {
+    /// Computed once: every new Maildir file name carries it.
+    static let hostName: String = {
         var buf = [CChar](repeating: 0, count: 256)
         guard gethostname(&buf, 255) == 0 else { return "localhost" }
         // Maildir forbids "/" and ":" in the host part; encode them as the Maildir spec says.
         return String(cString: buf).replacingOccurrences("/", "\\057").replacingOccurrences(":", "\\072")
-    }
+    }()
 }
 
 extension String {

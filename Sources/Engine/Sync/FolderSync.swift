@@ -91,11 +91,14 @@ final class FolderSync {
             guard !group.isEmpty else { return }
             copier.expect(group)
             try src.fetchMessages(group.map(\.uid), into: copier)
+            try target.commit()   // durable, and every ticket has its UID or its error
             for m in group {
                 switch copier.outcomes[m.uid.rawValue] {
-                case .stored(let uid, let hash, let size)?:
-                    batch.append(record(m, status: .copied, note: nil, targetUID: uid, hash: hash, size: size))
+                case .stored(let ticket, let hash, let size)?:
+                    if let e = ticket.error { fail(m, e.message); continue }
+                    batch.append(record(m, status: .copied, note: nil, targetUID: ticket.uid?.rawValue, hash: hash, size: size))
                     result.copied += 1; result.copiedBytes += size
+                    if let u = ticket.uid { result.copiedTargetUIDs.insert(u.rawValue) }
                 case .matched(let uid, let hash, let size)?:
                     batch.append(record(m, status: .copied, note: nil, targetUID: uid, hash: hash, size: size))
                     result.matchedExisting += 1

@@ -26,13 +26,13 @@ public final class MailboxSync {
         let mapper = FolderMapper(targetTraits: target.traits, filter: FolderFilter(excludeFolders: excludeFolders),
                                   sourceRoot: sourceRoot, previousTargets: previous)
         report.plans = mapper.plan(try source.listFolders())
-        var synced: [FolderPlan] = []
+        var synced: [(FolderPlan, FolderSyncResult)] = []
         for plan in report.plans where plan.action == .sync {
             do {
                 let result = try FolderSync(user: user, plan: plan, source: source, target: target, state: state,
                                             options: options, hooks: hooks).run()
                 report.folders.append(result)
-                synced.append(plan)
+                synced.append((plan, result))
             } catch let e as StoreError where e.scope <= .folder {
                 report.folderErrors.append((plan.relativePath, e.message))
             }
@@ -42,11 +42,11 @@ public final class MailboxSync {
     }
 
     /// Compares every synced folder with its target (Get-MigrationUserStatistics -IncludeReport).
-    public func verify(_ plans: [FolderPlan]) throws -> VerificationReport {
+    public func verify(_ folders: [(FolderPlan, FolderSyncResult)]) throws -> VerificationReport {
         var v = VerificationReport()
         let verifier = FolderVerifier(user: user, state: state, verifyTargetBytes: options.verifyTargetBytes)
-        for plan in plans {
-            let (folder, diffs) = try verifier.verify(plan, source: source, target: target)
+        for (plan, result) in folders {
+            let (folder, diffs) = try verifier.verify(plan, source: source, target: target, copied: result.copiedTargetUIDs)
             v.folders.append(folder)
             v.differences += diffs
         }

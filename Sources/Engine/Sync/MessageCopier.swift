@@ -5,7 +5,7 @@
 
 final class MessageCopier: MessageStreamSink {
     enum Outcome {
-        case stored(targetUID: UInt32?, hash: String, size: Int)
+        case stored(StoredMessageTicket, hash: String, size: Int)
         case matched(targetUID: UInt32, hash: String, size: Int)
         case failed(StoreError)
     }
@@ -60,8 +60,7 @@ final class MessageCopier: MessageStreamSink {
             return
         }
         do {
-            let uid = try c.writer.finish()
-            outcomes[c.meta.uid.rawValue] = .stored(targetUID: uid?.rawValue, hash: hash, size: size)
+            outcomes[c.meta.uid.rawValue] = .stored(try c.writer.finish(), hash: hash, size: size)
         } catch let e as StoreError where e.scope == .message {
             outcomes[c.meta.uid.rawValue] = .failed(e)
         }

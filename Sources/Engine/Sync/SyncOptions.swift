@@ -10,8 +10,10 @@ public struct SyncOptions: Sendable {
     public var batchBytes = 64 * 1024 * 1024
     /// Failed plus skipped items allowed before the user fails; nil = unlimited.
     public var badItemLimit: Int?
-    /// Verification re-reads and hashes every target message (cheap on Maildir, a full download on IMAP).
-    public var verifyTargetBytes = true
+    /// Which target messages verification re-reads and hashes (listing-based checks of count, flags, date
+    /// and size always cover every message).
+    public enum ByteCheck: Sendable { case none, copiedThisSync, all }
+    public var verifyTargetBytes = ByteCheck.copiedThisSync
     public init() {}
 }
 

@@ -16,6 +16,8 @@ public struct FolderSyncResult: Sendable {
     public var target: FolderPath
     public var copied = 0
     public var copiedBytes = 0
+    /// Target UIDs this sync stored (verification re-reads them).
+    public var copiedTargetUIDs: Set<UInt32> = []
     /// Messages already in the target (found by content after a crash or a UIDVALIDITY change), not copied again.
     public var matchedExisting = 0
     public var flagUpdates = 0

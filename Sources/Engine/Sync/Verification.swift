@@ -53,9 +53,11 @@ public struct VerificationReport: Sendable {
 struct FolderVerifier {
     let user: String
     let state: any SyncStateStore
-    let verifyTargetBytes: Bool
+    let verifyTargetBytes: SyncOptions.ByteCheck
 
-    func verify(_ plan: FolderPlan, source: any MailStore, target: any MailStore) throws -> (FolderVerification, [Difference]) {
+    /// `copied`: target UIDs stored by this sync (checked byte by byte under `.copiedThisSync`).
+    func verify(_ plan: FolderPlan, source: any MailStore, target: any MailStore,
+                copied: Set<UInt32>) throws -> (FolderVerification, [Difference]) {
         let targetPath = plan.target!
         let src = try source.openFolder(plan.source.path)
         let sourceMetas = try src.listMessages(uids: .min ... .max, changedSince: nil)
@@ -67,6 +69,14 @@ struct FolderVerifier {
         func add(_ uid: UInt32, _ kind: Difference.Kind, _ detail: String) {
             diffs.append(Difference(folder: plan.relativePath, sourceUID: uid, kind: kind, detail: detail))
         }
+        // Re-read the chosen target messages in one stream and hash them.
+        var toHash: [MessageUID] = []
+        for r in records.values where r.status == .copied {
+            guard let t = r.targetUID, targetMetas[t] != nil else { continue }
+            if verifyTargetBytes == .all || (verifyTargetBytes == .copiedThisSync && copied.contains(t)) { toHash.append(MessageUID(t)) }
+        }
+        let hashes = HashingSink()
+        try dst.fetchMessages(toHash.sorted(), into: hashes)
         for m in sourceMetas {
             let uid = m.uid.rawValue
             guard let r = records[uid] else { add(uid, .missing, "not copied yet"); continue }
@@ -79,11 +89,8 @@ struct FolderVerifier {
                 add(uid, .missing, "target message \(r.targetUID.map(String.init) ?? "?") not found"); continue
             }
             if t.size != m.size { add(uid, .contentDiffers, "size \(m.size) in source, \(t.size) in target") }
-            else if verifyTargetBytes {
-                let h = SHA256Hasher()
-                try dst.fetchMessage(t.uid) { h.update($0) }
-                if h.finalizeHex() != r.contentHash { add(uid, .contentDiffers, "bytes differ from what was copied") }
-            }
+            else if let h = hashes.hashes[tuid], h != r.contentHash { add(uid, .contentDiffers, "bytes differ from what was copied") }
+            else if hashes.failed.contains(tuid) { add(uid, .missing, "target message \(tuid) cannot be read") }
             if t.flags != m.flags { add(uid, .flagsDiffer, "\(m.flags) in source, \(t.flags) in target") }
             if t.internalDate != m.internalDate {
                 add(uid, .dateDiffers, "\(m.internalDate) in source, \(t.internalDate) in target")
@@ -93,4 +100,15 @@ struct FolderVerifier {
         return (FolderVerification(source: plan.relativePath, target: targetPath, sourceCount: sourceMetas.count,
                                    targetCount: targetMetas.count, keptAfterSourceDeletion: kept), diffs)
     }
+}
+
+/// Hashes each streamed message.
+final class HashingSink: MessageStreamSink {
+    private var current: (UInt32, SHA256Hasher)?
+    private(set) var hashes: [UInt32: String] = [:]
+    private(set) var failed: Set<UInt32> = []
+    func begin(_ uid: MessageUID, size: Int?) throws { current = (uid.rawValue, SHA256Hasher()) }
+    func bytes(_ chunk: UnsafeRawBufferPointer) throws { current?.1.update(chunk) }
+    func end() throws { if let (u, h) = current { hashes[u] = h.finalizeHex() }; current = nil }
+    func failed(_ uid: MessageUID, _ error: StoreError) { failed.insert(uid.rawValue); current = nil }
 }

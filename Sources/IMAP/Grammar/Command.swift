@@ -66,13 +66,7 @@ public struct Command: Sendable {
         if !value.isEmpty, value.count < 1000, value.allSatisfy({ $0 < 0x80 && ByteCursor.isAtomChar($0, allowBracket: true) }) {
             appendText(value)
         } else if value.count < 1000, value.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-            var q: [UInt8] = [ByteCursor.dquote]
-            for b in value {
-                if b == ByteCursor.dquote || b == ByteCursor.backslash { q.append(ByteCursor.backslash) }
-                q.append(b)
-            }
-            q.append(ByteCursor.dquote)
-            appendText(q)
+            appendText(Self.quotedString(value))
         } else {
             parts.append(.literal(value))
         }
@@ -84,15 +78,21 @@ public struct Command: Sendable {
     public mutating func quoted(_ value: [UInt8]) {
         if value.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
             space()
-            var q: [UInt8] = [ByteCursor.dquote]
-            for b in value {
-                if b == ByteCursor.dquote || b == ByteCursor.backslash { q.append(ByteCursor.backslash) }
-                q.append(b)
-            }
-            appendText(q + [ByteCursor.dquote])
+            appendText(Self.quotedString(value))
         } else {
             space(); parts.append(.literal(value))
         }
+    }
+
+    /// `"value"` with `"` and `\` escaped; the bytes must be printable ASCII.
+    private static func quotedString(_ value: [UInt8]) -> [UInt8] {
+        var q: [UInt8] = [ByteCursor.dquote]
+        for b in value {
+            if b == ByteCursor.dquote || b == ByteCursor.backslash { q.append(ByteCursor.backslash) }
+            q.append(b)
+        }
+        q.append(ByteCursor.dquote)
+        return q
     }
 
     /// Appends `SP` and a literal unconditionally (message bodies).

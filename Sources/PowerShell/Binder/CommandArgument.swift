@@ -90,3 +90,21 @@ public struct BindingOptions {
     public var pipelinePosition = 1
     public init() {}
 }
+
+/// A `-Name` token a simple function received in `$args`: it prints as its text, and
+/// `@args` splats it back as a parameter name (how pwsh forwards arguments).
+public enum ParameterToken {
+    public static let typeName = "System.Management.Automation.ParameterToken"
+
+    public static func make(_ text: String) -> Value {
+        let o = PSObject(typeNames: [typeName, "System.String"])
+        o.toStringValue = text
+        return .object(o)
+    }
+
+    /// The parameter name (without the dash) when the value is such a token.
+    public static func name(of value: Value) -> String? {
+        guard case .object(let o) = value, o.typeName == typeName, let text = o.toStringValue else { return nil }
+        return String(text.drop { $0 == "-" || $0 == "\u{2013}" || $0 == "\u{2014}" })
+    }
+}

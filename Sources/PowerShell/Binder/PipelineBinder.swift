@@ -1,9 +1,4 @@
 extension ParameterBinder {
-    /// True when some parameter of the command takes pipeline input.
-    public var takesPipelineInput: Bool {
-        declaration.parameters.contains { p in p.sets.contains { $0.valueFromPipeline || $0.valueFromPipelineByPropertyName } }
-    }
-
     /// Binds one pipeline object on top of the command-line binding: by value (an exact type
     /// first, then with conversion), then by property name. Throws pwsh's InputObjectNotBound
     /// when nothing takes the object, and the missing-mandatory error when a set stays incomplete.
@@ -13,27 +8,33 @@ extension ParameterBinder {
         var candidates = base.candidateSets
         var boundAny = false
 
-        if let p = byValueTarget(input, candidates, base.parameters) {
+        var conversionError: Error?
+        if let p = try byValueTarget(input, candidates, base.parameters, failure: &conversionError) {
             result.parameters[p.param.name] = p.value
             candidates = (try? narrow(candidates, by: p.param, extent: nil)) ?? candidates
             boundAny = true
         }
-        for p in declaration.parameters where !result.parameters.isBound(p.name) {
+        for p in pipelineParameters where !result.parameters.isBound(p.name) {
             guard candidates.contains(where: { membership(p, in: $0)?.valueFromPipelineByPropertyName == true }),
                   let property = propertyValue(of: input, for: p) else { continue }
             result.parameters[p.name] = try converter.convert(property, for: p, mandatory: isMandatoryAnywhere(p), extent: nil)
             candidates = (try? narrow(candidates, by: p, extent: nil)) ?? candidates
             boundAny = true
         }
-        guard boundAny else { throw BindingErrors.inputNotBound(input, command) }
+        guard boundAny else {
+            // One parameter would take it but the value does not convert: say so.
+            if let conversionError { throw conversionError }
+            throw BindingErrors.inputNotBound(input, command)
+        }
         result.candidateSets = try chooseSet(candidates, result.parameters, final: true)
         let missing = missingMandatory(result, deferPipeline: false)
         if !missing.isEmpty { throw BindingErrors.missingMandatory(missing.map(\.name), command) }
         return result
     }
 
-    private func byValueTarget(_ input: Value, _ candidates: [String], _ bound: BoundParameters) -> (param: ParameterDeclaration, value: Value)? {
-        let takers = declaration.parameters.filter { p in
+    private func byValueTarget(_ input: Value, _ candidates: [String], _ bound: BoundParameters,
+                               failure: inout Error?) throws -> (param: ParameterDeclaration, value: Value)? {
+        let takers = pipelineParameters.filter { p in
             !bound.isBound(p.name) && candidates.contains { membership(p, in: $0)?.valueFromPipeline == true }
         }
         // Without conversion first, as pwsh does, so `[string]`/`[int]` pairs pick the right one.
@@ -41,7 +42,9 @@ extension ParameterBinder {
             if let v = try? converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil) { return (p, v) }
         }
         for p in takers {
-            if let v = try? converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil) { return (p, v) }
+            do { return (p, try converter.convert(input, for: p, mandatory: isMandatoryAnywhere(p), extent: nil)) } catch {
+                if takers.count == 1 { failure = error }
+            }
         }
         return nil
     }

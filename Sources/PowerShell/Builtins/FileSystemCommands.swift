@@ -138,16 +138,20 @@ final class GetChildItemCommand: Cmdlet {
             if isDir.boolValue { dirs.append(name) } else { files.append(name) }
         }
         let byName: (String, String) -> Bool = { $0.lowercased() < $1.lowercased() }
-        for name in dirs.sorted(by: byName) + files.sorted(by: byName) {
+        dirs.sort(by: byName)
+        // As pwsh: this directory's entries first, then each subdirectory's, depth first.
+        for name in dirs + files.sorted(by: byName) {
             if context.isStopping { return }
-            let path = dir + "/" + name
-            let isDir = dirs.contains(name)
             let rel = relative.isEmpty ? name : relative + "/" + name
-            if passes(name, isDirectory: isDir, context) { write(path, relative: rel, context) }
-            let maxDepth = Builtin.int(context, "Depth") ?? Int.max
-            if isDir && p.isSet("Recurse") && depth < maxDepth && (!name.hasPrefix(".") || p.isSet("Force")) {
-                let isLink = (try? fm.destinationOfSymbolicLink(atPath: path)) != nil
-                if !isLink || p.isSet("FollowSymlink") { try list(path, relative: rel, depth: depth + 1, context) }
+            if passes(name, isDirectory: dirs.contains(name), context) { write(dir + "/" + name, relative: rel, context) }
+        }
+        let maxDepth = Builtin.int(context, "Depth") ?? Int.max
+        guard p.isSet("Recurse"), depth < maxDepth else { return }
+        for name in dirs where !name.hasPrefix(".") || p.isSet("Force") {
+            let path = dir + "/" + name
+            let isLink = (try? fm.destinationOfSymbolicLink(atPath: path)) != nil
+            if !isLink || p.isSet("FollowSymlink") {
+                try list(path, relative: relative.isEmpty ? name : relative + "/" + name, depth: depth + 1, context)
             }
         }
     }

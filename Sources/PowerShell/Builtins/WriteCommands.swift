@@ -43,6 +43,7 @@ enum WriteCommands {
                 Builtin.param("MessageData", .object, position: 0, mandatory: true, aliases: ["Msg", "Message"], help: "The message."),
                 Builtin.param("Tags", .array(.string), position: 1, help: "Tags for the message."),
             ],
+            examples: [CommandExample("Write-Information 'Batch started' -InformationAction Continue", "Shows the message.")],
             make: { WriteInformationCommand() }),
     ]
 

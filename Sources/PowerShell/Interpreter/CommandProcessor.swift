@@ -24,6 +24,7 @@ final class CommandProcessor {
         self.extent = extent
         self.isCompiled = isCompiled
         context = PipelineCommandContext(interpreter: interpreter, declaration: binder.declaration, binding: binding)
+        context.extent = extent
     }
 
     var downstream: Emit {

@@ -8,7 +8,7 @@ enum CommandTarget {
 
 extension Interpreter {
     func makeProcessor(_ c: CommandAst, pipelineId: Int, index: Int, expectingInput: Bool) throws -> CommandProcessor {
-        let target = try at(c.extent) { try resolveCommand(c) }
+        let target = try at(c.name.extent) { try resolveCommand(c) }
         let arguments = try commandArguments(c)
         return try at(c.extent) {
             try processor(for: target, arguments: arguments, pipelineId: pipelineId, index: index,
@@ -46,7 +46,7 @@ extension Interpreter {
     func resolveCommand(_ c: CommandAst) throws -> CommandTarget {
         let dot = c.invocationOperator == .dot
         if c.invocationOperator == .none, let name = c.literalName {
-            return try resolveCommand(named: name, dotSource: false, extent: c.extent)
+            return try resolveCommand(named: name, dotSource: false, extent: c.name.extent)
         }
         let value = try evaluate(c.name)
         switch value {
@@ -149,7 +149,13 @@ extension Interpreter {
                         out.append(CommandArgument(.parameter(name: toString(k), argument: item), text: "-" + toString(k), extent: v.extent))
                     }
                 case .array(let a):
-                    out += a.items.map { CommandArgument(.positional($0), extent: v.extent) }
+                    for item in a.items {
+                        if let name = ParameterToken.name(of: item) {
+                            out.append(CommandArgument(.parameter(name: name, argument: nil), text: "-" + name, extent: v.extent))
+                        } else {
+                            out.append(CommandArgument(.positional(item), extent: v.extent))
+                        }
+                    }
                 case .null: break
                 default: out.append(CommandArgument(.positional(value), extent: v.extent))
                 }

@@ -15,6 +15,10 @@ extension Interpreter {
             try at(e.extent) { try emitExpression(e, emit) }
             return
         }
+        if p.elements.count == 1, case .expression(let e) = p.elements[0] {
+            try emitRedirected(e, emit)
+            return
+        }
         let id = newPipelineId()
         var head: CommandExpressionAst?
         var processors: [CommandProcessor] = []
@@ -48,6 +52,18 @@ extension Interpreter {
     }
 
     var errorCount: Int { errorSerial }
+
+    /// `expr > file`, `expr >> file`, `expr > $null`: the expression's output goes to the file.
+    private func emitRedirected(_ e: CommandExpressionAst, _ emit: @escaping Emit) throws {
+        let values = try collect { out in try at(e.extent) { try emitExpression(e.expression, out) } }
+        for r in e.redirections {
+            guard r.from == .output || r.from == .all, case .file(let target, let append) = r.target else { continue }
+            let path = try evaluate(target)
+            if !path.isNull { try writeFile(values, path: toString(path), append: append) }
+            return
+        }
+        for v in values { try emit(v) }
+    }
 
     /// begin all, feed, end all; a stop request from command k ends commands k... only.
     func runProcessors(_ processors: [CommandProcessor], pipelineId: Int, feed: () throws -> Void) throws {

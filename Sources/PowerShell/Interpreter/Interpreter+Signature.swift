@@ -110,6 +110,15 @@ extension Interpreter {
     func invokeScriptBlock(_ block: ScriptBlock, dollarUnder: Value?, arguments: [Value], newScope: Bool) throws -> [Value] {
         let scope = newScope ? Scope(parent: currentScope) : currentScope
         let info = FunctionInfo(name: "", kind: .scriptBlock, body: block.ast)
+        // In the caller's scope, `$_` and `$args` are put back afterwards.
+        let savedUnder = newScope ? nil : scope.local("_")
+        let savedArgs = newScope ? nil : scope.local("args")
+        defer {
+            if !newScope {
+                if let savedUnder { scope.setLocal("_", savedUnder) } else { _ = scope.removeLocal("_") }
+                if let savedArgs { scope.setLocal("args", savedArgs) } else { _ = scope.removeLocal("args") }
+            }
+        }
         return try withScope(scope) {
             try withCallDepth {
                 if let d = dollarUnder { scope.setLocal("_", PSVariable(d)) }

@@ -18,6 +18,8 @@ final class PipelineCommandContext: CommandContext, @unchecked Sendable {
     /// Yes to All / No to All answered at a confirmation prompt.
     var confirmAll: Bool?
     var outVariableValues: [Value] = []
+    /// The command's place in the script, for the errors it writes.
+    var extent: SourceExtent?
 
     init(interpreter: Interpreter, declaration: CommandDeclaration, binding: BindingResult) {
         self.interpreter = interpreter
@@ -50,6 +52,7 @@ final class PipelineCommandContext: CommandContext, @unchecked Sendable {
         guard pending == nil else { return }
         var r = record
         if r.commandName == nil { r.commandName = commandName }
+        if r.position == nil { r.position = extent }
         do {
             try interpreter.writeNonTerminating(r, action: common.errorAction, errorVariable: common.errorVariable)
         } catch { pending = error }
@@ -89,7 +92,8 @@ final class PipelineCommandContext: CommandContext, @unchecked Sendable {
     }
 
     func invoke(_ block: ScriptBlock, dollarUnder: Value?, arguments: [Value]) throws -> [Value] {
-        try interpreter.invokeScriptBlock(block, dollarUnder: dollarUnder, arguments: arguments, newScope: true)
+        // pwsh runs ForEach-Object/Where-Object blocks in the caller's scope: `$sum += $_` sticks.
+        try interpreter.invokeScriptBlock(block, dollarUnder: dollarUnder, arguments: arguments, newScope: false)
     }
 
     func invokeScript(_ text: String) throws -> [Value] {

@@ -39,6 +39,9 @@ public final class Runspace: @unchecked Sendable {
         set { interpreter.global.setLocal("LASTEXITCODE", PSVariable(.int(Int(newValue)))) }
     }
 
+    /// True when the last `run`/`runFile`/`execute` ended with `exit` (the REPL then quits).
+    public private(set) var lastRunExited = false
+
     /// `$?` after the last statement.
     public var lastSucceeded: Bool { interpreter.lastSucceeded }
 
@@ -56,7 +59,11 @@ public final class Runspace: @unchecked Sendable {
     public func run(_ ast: ScriptBlockAst, arguments: [Value]) -> Int32 {
         let info = FunctionInfo(name: ast.extent.file.map { ($0 as NSString).lastPathComponent } ?? "",
                                 kind: ast.extent.file.map { .scriptFile($0) } ?? .scriptBlock, body: ast)
-        return onLargeStack { self.runTopLevel(info, arguments: Self.cliArguments(arguments)).code }
+        return onLargeStack {
+            let outcome = self.runTopLevel(info, arguments: Self.cliArguments(arguments))
+            self.lastRunExited = outcome.exited
+            return outcome.code
+        }
     }
 
     /// `migsh -File path args`: reads, parses (parse errors print and give 1), runs.
@@ -81,12 +88,14 @@ public final class Runspace: @unchecked Sendable {
         let result = Parser.parse(text, file: file)
         if !result.errors.isEmpty {
             parseErrorPrinter(result.errors)
+            lastRunExited = false
             interpreter.lastSucceeded = false
             return 1
         }
         let info = FunctionInfo(name: "", kind: .scriptBlock, body: result.ast)
         return onLargeStack {
             let outcome = self.runTopLevel(info, arguments: [])
+            self.lastRunExited = outcome.exited
             if outcome.exited || outcome.code != 0 { return outcome.code }
             return self.interpreter.lastSucceeded ? 0 : 1
         }

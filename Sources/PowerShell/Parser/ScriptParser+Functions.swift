@@ -196,7 +196,8 @@ extension ScriptParser {
             skipNewlines()
             let a = peek(.member)
             if a.kind == .rParen { consume(a); break }
-            if a.kind == .identifier {
+            let startsName = Lexer.isASCIILetter(lexer.byte(a.start)) || lexer.byte(a.start) == UInt8(ascii: "_")
+            if a.kind == .identifier, startsName {
                 consume(a)
                 skipNewlines()
                 let eq = peek(.expression)

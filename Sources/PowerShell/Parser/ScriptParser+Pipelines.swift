@@ -65,6 +65,10 @@ extension ScriptParser {
                 _ = parsePipelineStatement()
             case .endOfInput, .newline, .semicolon, .rParen, .rCurly:
                 break
+            case .generic where lexer.byte(t.start) == UInt8(ascii: "?"):
+                // pwsh 7's `a ? b : c` and `a ?? b`
+                report(.unsupportedConstruct, extent(t), "The '?:' ternary and '??' null-coalescing operators")
+                skipToStatementEnd()
             default:
                 reportUnexpected(t)
             }
@@ -202,6 +206,9 @@ extension ScriptParser {
                 let v = VariableExpressionAst(extent: extent(t), path: lexer.variablePath(t.start, t.end), isSplatted: true)
                 elements.append(.splat(v))
                 end = v.extent
+            case .generic where !sawDashDash && text(t) == "--%":
+                report(.unsupportedConstruct, extent(t), "The stop-parsing token '--%'")
+                skipToStatementEnd()
             default:
                 let before = pos
                 guard let arg = parseCommandArgumentList() else {

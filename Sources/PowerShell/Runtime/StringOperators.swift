@@ -10,13 +10,26 @@ public enum StringOperators {
         guard let m = regex.firstMatch(in: input, range: NSRange(location: 0, length: ns.length)) else { return nil }
         let table = PSHashtable()
         let names = groupNames(pattern)
+        let numbers = dotNetNumbers(names, count: m.numberOfRanges)
         for g in 0..<m.numberOfRanges {
             let r = m.range(at: g)
             guard r.location != NSNotFound else { continue }
             let text = ns.substring(with: r)
-            if let name = names[g] { table[.string(name)] = .string(text) } else { table[.int(g)] = .string(text) }
+            if let name = names[g] { table[.string(name)] = .string(text) } else { table[.int(numbers[g] ?? g)] = .string(text) }
         }
         return table
+    }
+
+    /// .NET numbers unnamed groups first (left to right), then named ones; ICU numbers all
+    /// groups by position. Maps ICU index -> .NET number for the unnamed groups.
+    static func dotNetNumbers(_ names: [Int: String], count: Int) -> [Int: Int] {
+        var map: [Int: Int] = [0: 0]
+        var next = 1
+        for g in 1..<max(1, count) where names[g] == nil {
+            map[g] = next
+            next += 1
+        }
+        return map
     }
 
     /// Named groups in a pattern, by group number (ICU numbers named and unnamed groups together, left to right).
@@ -71,8 +84,10 @@ public enum StringOperators {
     }
 
     static func substitute(_ template: String, _ m: NSTextCheckingResult, _ ns: NSString, _ names: [Int: String]) -> String {
-        func group(_ g: Int) -> String? {
-            guard g < m.numberOfRanges else { return nil }
+        // `$n` counts as .NET does (unnamed groups first); find the ICU index for it.
+        let icuIndex = Dictionary(dotNetNumbers(names, count: m.numberOfRanges).map { ($0.value, $0.key) }, uniquingKeysWith: { a, _ in a })
+        func group(_ netNumber: Int) -> String? {
+            guard let g = icuIndex[netNumber], g < m.numberOfRanges else { return nil }
             let r = m.range(at: g)
             return r.location == NSNotFound ? "" : ns.substring(with: r)
         }
@@ -92,7 +107,7 @@ public enum StringOperators {
                 var best: (Int, Int)? = nil
                 while j < chars.count, chars[j].isASCII, chars[j].isNumber {
                     num = num * 10 + Int(String(chars[j]))!
-                    if num < m.numberOfRanges { best = (num, j + 1) }
+                    if icuIndex[num] != nil { best = (num, j + 1) }
                     j += 1
                 }
                 if let (g, end) = best { out += group(g) ?? ""; i = end } else { out.append(c); i += 1 }
@@ -100,9 +115,10 @@ public enum StringOperators {
             }
             if n == "{", let close = chars[(i + 2)...].firstIndex(of: "}") {
                 let name = String(chars[(i + 2)..<close])
-                if let g = Int(name), g < m.numberOfRanges { out += group(g) ?? ""; i = close + 1; continue }
+                if let g = Int(name), icuIndex[g] != nil { out += group(g) ?? ""; i = close + 1; continue }
                 if let g = names.first(where: { $0.value.caseInsensitiveCompare(name) == .orderedSame })?.key {
-                    out += group(g) ?? ""; i = close + 1; continue
+                    let r = m.range(at: g)
+                    out += r.location == NSNotFound ? "" : ns.substring(with: r); i = close + 1; continue
                 }
             }
             out.append(c); i += 1

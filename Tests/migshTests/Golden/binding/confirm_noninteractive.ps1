@@ -1,0 +1,3 @@
+. "$PSScriptRoot/_thing.ps1"
+Get-Thing needs-confirmation
+'after'

@@ -1,0 +1,2 @@
+. "$PSScriptRoot/_thing.ps1"
+Get-Thing one two -Confirm:$false

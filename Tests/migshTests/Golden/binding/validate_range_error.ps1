@@ -1,0 +1,2 @@
+. "$PSScriptRoot/_thing.ps1"
+Get-Thing x -Count 0 -Confirm:$false

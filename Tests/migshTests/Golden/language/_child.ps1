@@ -1,0 +1,3 @@
+param($Label = 'default')
+"child says $Label"
+exit 3

@@ -1,0 +1,2 @@
+function Get-LibraryValue { 'library function' }
+$fromLibrary = 'dot-sourced variable'

@@ -1,0 +1,4 @@
+function Recurse($n) { Recurse ($n + 1) }
+'start'
+Recurse 0
+'not reached'

@@ -1,0 +1,3 @@
+'before exit'
+exit 42
+'after exit'

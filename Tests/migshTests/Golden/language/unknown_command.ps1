@@ -1,0 +1,3 @@
+'first'
+Get-NoSuchThing -Name x
+'still running'

@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "PowerShellTests", dependencies: ["PowerShell"]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"], exclude: ["Transcripts"]),
         .testTarget(name: "MigrationTests", dependencies: ["Migration"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "IMAP", "Migration"]),
         .testTarget(name: "CmdletsTests", dependencies: ["Cmdlets", "PowerShell"]),
         .testTarget(name: "migshTests", dependencies: [], exclude: ["Golden", "pty_session.py"]),
     ],

@@ -40,8 +40,10 @@ enum MigrationEnums {
     /// binder passes it through untouched; `UnlimitedValue.parse` converts it.
     static let unlimited = PSType.object
 
-    /// Exchange's identity parameter types are strings or objects whose string form is the identity.
-    static let batchId = PSType.string
-    static let endpointId = PSType.string
-    static let userId = PSType.string
+    /// Exchange's identity parameters (MigrationBatchIdParameter and kin) take a name, a GUID or
+    /// an object carrying one. Declared as object so a piped object arrives whole and
+    /// `MigrationValues.identity` reads its Identity property (or its string form).
+    static let batchId = PSType.object
+    static let endpointId = PSType.object
+    static let userId = PSType.object
 }

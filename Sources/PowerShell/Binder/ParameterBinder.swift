@@ -9,6 +9,11 @@ public struct ParameterBinder {
     let parameters: [ParameterDeclaration]
     let setNames: [String]
     let converter: ArgumentConverter
+    /// Lowercased parameter name -> set name -> membership (the all-sets entry under its own name).
+    let memberships: [String: [String: ParameterSetMembership]]
+    /// Declared parameters that take pipeline input in some set.
+    let pipelineParameters: [ParameterDeclaration]
+    public let takesPipelineInput: Bool
 
     public init(declaration: CommandDeclaration, options: BindingOptions = BindingOptions()) {
         self.declaration = declaration
@@ -31,6 +36,17 @@ public struct ParameterBinder {
         if let d = declaration.defaultParameterSet, !sets.contains(d) { sets.append(d) }
         setNames = sets.isEmpty ? [ParameterSetMembership.allSetsName] : sets
         converter = ArgumentConverter(command: declaration.name, options: options)
+        var table: [String: [String: ParameterSetMembership]] = [:]
+        for p in declaration.parameters {
+            var bySet: [String: ParameterSetMembership] = [:]
+            for m in p.sets where bySet[m.setName] == nil { bySet[m.setName] = m }
+            table[p.name.lowercased()] = bySet
+        }
+        memberships = table
+        pipelineParameters = declaration.parameters.filter { p in
+            p.sets.contains { $0.valueFromPipeline || $0.valueFromPipelineByPropertyName }
+        }
+        takesPipelineInput = !pipelineParameters.isEmpty
     }
 
     var command: String { declaration.name }
@@ -43,7 +59,8 @@ public struct ParameterBinder {
     // MARK: - Parameter lookup
 
     func membership(_ p: ParameterDeclaration, in set: String) -> ParameterSetMembership? {
-        p.sets.first { $0.setName == set } ?? p.sets.first { $0.setName == ParameterSetMembership.allSetsName }
+        guard let bySet = memberships[p.name.lowercased()] else { return nil }
+        return bySet[set] ?? bySet[ParameterSetMembership.allSetsName]
     }
 
     func isCommon(_ p: ParameterDeclaration) -> Bool {
@@ -106,7 +123,7 @@ public struct ParameterBinder {
 
         for (order, arg) in positionals {
             guard case .positional(let value) = arg.kind else { continue }
-            guard let p = positionalTarget(candidates, bound) else {
+            guard let p = positionalTarget(candidates, bound, value) else {
                 if options.collectsExtraArguments { extra.append((order, value)); continue }
                 throw BindingErrors.positionalNotFound(value, text: arg.text, command, arg.extent)
             }
@@ -136,8 +153,9 @@ public struct ParameterBinder {
         return kept
     }
 
-    /// The unbound parameter with the lowest position; when the sets disagree, the default set decides.
-    func positionalTarget(_ candidates: [String], _ bound: BoundParameters) -> ParameterDeclaration? {
+    /// The unbound parameter with the lowest position; when the sets disagree, a parameter whose
+    /// type the value already has wins (`Where-Object { … }` binds -FilterScript), else the default set.
+    func positionalTarget(_ candidates: [String], _ bound: BoundParameters, _ value: Value) -> ParameterDeclaration? {
         var choices: [(set: String, param: ParameterDeclaration)] = []
         for s in candidates {
             let next = declaration.parameters
@@ -150,6 +168,8 @@ public struct ParameterBinder {
         }
         guard let first = choices.first else { return nil }
         if choices.allSatisfy({ $0.param.name == first.param.name }) { return first.param }
+        let exact = choices.filter { $0.param.type != .object && Conversion.isInstance(value, of: $0.param.type) }
+        if let e = exact.first, exact.allSatisfy({ $0.param.name == e.param.name }) { return e.param }
         if let d = defaultSet, let c = choices.first(where: { $0.set == d }) { return c.param }
         return first.param
     }

@@ -1,9 +1,4 @@
 extension ParameterBinder {
-    /// True when some parameter of the command takes pipeline input.
-    public var takesPipelineInput: Bool {
-        declaration.parameters.contains { p in p.sets.contains { $0.valueFromPipeline || $0.valueFromPipelineByPropertyName } }
-    }
-
     /// Binds one pipeline object on top of the command-line binding: by value (an exact type
     /// first, then with conversion), then by property name. Throws pwsh's InputObjectNotBound
     /// when nothing takes the object, and the missing-mandatory error when a set stays incomplete.
@@ -19,7 +14,7 @@ extension ParameterBinder {
             candidates = (try? narrow(candidates, by: p.param, extent: nil)) ?? candidates
             boundAny = true
         }
-        for p in declaration.parameters where !result.parameters.isBound(p.name) {
+        for p in pipelineParameters where !result.parameters.isBound(p.name) {
             guard candidates.contains(where: { membership(p, in: $0)?.valueFromPipelineByPropertyName == true }),
                   let property = propertyValue(of: input, for: p) else { continue }
             result.parameters[p.name] = try converter.convert(property, for: p, mandatory: isMandatoryAnywhere(p), extent: nil)
@@ -39,7 +34,7 @@ extension ParameterBinder {
 
     private func byValueTarget(_ input: Value, _ candidates: [String], _ bound: BoundParameters,
                                failure: inout Error?) throws -> (param: ParameterDeclaration, value: Value)? {
-        let takers = declaration.parameters.filter { p in
+        let takers = pipelineParameters.filter { p in
             !bound.isBound(p.name) && candidates.contains { membership(p, in: $0)?.valueFromPipeline == true }
         }
         // Without conversion first, as pwsh does, so `[string]`/`[int]` pairs pick the right one.

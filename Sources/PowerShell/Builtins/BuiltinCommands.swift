@@ -11,8 +11,8 @@ public enum BuiltinCommands {
             ConvertToJsonCommand.declaration, ConvertFromJsonCommand.declaration,
             GetContentCommand.declaration, SetContentCommand.declaration(append: false), SetContentCommand.declaration(append: true),
             TestPathCommand.declaration, GetChildItemCommand.declaration,
-        ] + LocationCommands.declarations + [
-            GetDateCommand.declaration, StartSleepCommand.declaration,
+        ] + ItemCommands.declarations + PathCommands.declarations + LocationCommands.declarations + [
+            GetDateCommand.declaration, StartSleepCommand.declaration, NewTimeSpanCommand.declaration, GetRandomCommand.declaration,
         ] + HostCommands.declarations + CommandInfoCommands.declarations + VariableCommands.declarations + [
             NewObjectCommand.declaration, InvokeExpressionCommand.declaration,
         ] + RunbookPreambles.declarations
@@ -29,7 +29,10 @@ public enum BuiltinCommands {
         ("gci", "Get-ChildItem"), ("ls", "Get-ChildItem"), ("dir", "Get-ChildItem"),
         ("gl", "Get-Location"), ("pwd", "Get-Location"), ("sl", "Set-Location"), ("cd", "Set-Location"), ("chdir", "Set-Location"),
         ("pushd", "Push-Location"), ("popd", "Pop-Location"),
-        ("ipcsv", "Import-Csv"), ("epcsv", "Export-Csv"),
+        ("gi", "Get-Item"), ("ni", "New-Item"), ("ri", "Remove-Item"), ("rm", "Remove-Item"), ("del", "Remove-Item"),
+        ("erase", "Remove-Item"), ("rd", "Remove-Item"), ("rmdir", "Remove-Item"), ("cp", "Copy-Item"), ("copy", "Copy-Item"),
+        ("cpi", "Copy-Item"), ("mv", "Move-Item"), ("move", "Move-Item"), ("mi", "Move-Item"), ("ren", "Rename-Item"),
+        ("rni", "Rename-Item"), ("rvpa", "Resolve-Path"), ("ipcsv", "Import-Csv"), ("epcsv", "Export-Csv"),
         ("sleep", "Start-Sleep"), ("cls", "Clear-Host"), ("clear", "Clear-Host"),
         ("h", "Get-History"), ("history", "Get-History"), ("ghy", "Get-History"),
         ("gcm", "Get-Command"), ("help", "Get-Help"), ("man", "Get-Help"),

@@ -83,7 +83,7 @@ final class SelectObjectCommand: Cmdlet {
     private func emit(_ input: Value, _ context: CommandContext) throws {
         var outputs: [Value]
         if let expand {
-            let value = try expanded(input, expand, context)
+            guard let value = expanded(input, expand, context) else { return }
             outputs = Conversion.enumerate(value) ?? [value]
         } else if selector != nil || !exclude.isEmpty {
             outputs = [.object(try select(input, context))]
@@ -101,7 +101,8 @@ final class SelectObjectCommand: Cmdlet {
         }
     }
 
-    private func expanded(_ input: Value, _ name: String, _ context: CommandContext) throws -> Value {
+    /// The property's value; a missing property is a non-terminating error, as in pwsh.
+    private func expanded(_ input: Value, _ name: String, _ context: CommandContext) -> Value? {
         let has: Bool
         switch input {
         case .object(let o): has = o.hasProperty(name) || DotNet.property(of: input, name: name) != nil
@@ -109,9 +110,10 @@ final class SelectObjectCommand: Cmdlet {
         default: has = DotNet.property(of: input, name: name) != nil
         }
         guard has else {
-            throw Builtin.error(context, "Property \"\(name)\" cannot be found.", id: "ExpandPropertyNotFound",
-                                category: .invalidArgument, target: input,
-                                exception: "System.Management.Automation.PSArgumentException")
+            context.writeError(Builtin.error(context, "Property \"\(name)\" cannot be found.", id: "ExpandPropertyNotFound",
+                                             category: .invalidArgument, target: input,
+                                             exception: "System.Management.Automation.PSArgumentException"))
+            return nil
         }
         return Builtin.property(input, name)
     }

@@ -35,7 +35,12 @@ final class PositionMap {
         let offset = max(0, min(rawOffset, bytes.count))
         let line = lineIndex(offset)
         let start = lineStarts[line]
-        if asciiLine[line] { return (line + 1, offset - start + 1) }
+        if asciiLine[line] {
+            cachedLine = line
+            cachedOffset = offset
+            cachedColumn = offset - start + 1
+            return (line + 1, cachedColumn)
+        }
         var from = start, column = 1
         if line == cachedLine, offset >= cachedOffset, cachedOffset >= start { from = cachedOffset; column = cachedColumn }
         var i = from
@@ -50,10 +55,18 @@ final class PositionMap {
     }
 
     private func lineIndex(_ offset: Int) -> Int {
-        let c = cachedLine
-        if lineStarts[c] <= offset, c + 1 >= lineStarts.count || lineStarts[c + 1] > offset { return c }
-        if c + 1 < lineStarts.count, lineStarts[c + 1] <= offset,
-           c + 2 >= lineStarts.count || lineStarts[c + 2] > offset { return c + 1 }
+        // Positions asked for are nearly always on or near the last line asked for: walk a few lines
+        // from there before falling back to a binary search.
+        var c = cachedLine
+        for _ in 0..<8 {
+            if lineStarts[c] > offset {
+                c -= 1
+            } else if c + 1 < lineStarts.count, lineStarts[c + 1] <= offset {
+                c += 1
+            } else {
+                return c
+            }
+        }
         var lo = 0, hi = lineStarts.count - 1
         while lo < hi {
             let mid = (lo + hi + 1) / 2

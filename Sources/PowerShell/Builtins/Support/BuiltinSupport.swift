@@ -61,9 +61,13 @@ enum Builtin {
         "Microsoft.PowerShell.Commands." + name.replacingOccurrences(of: "-", with: "") + "Command"
     }
 
-    /// pwsh's "Cannot find path" error for a missing item.
-    static func pathNotFound(_ context: CommandContext, _ shown: String) -> ErrorRecord {
-        error(context, "Cannot find path '\(shown)' because it does not exist.", id: "PathNotFound",
+    /// pwsh's "Cannot find path" error for a missing item. Like pwsh it names the full path;
+    /// a path the user wrote absolute (`C:\...`, `/srv/...`) is shown as written.
+    static func pathNotFound(_ context: CommandContext, _ shown: String, resolved: String? = nil) -> ErrorRecord {
+        let isAbsolute = shown.hasPrefix("/") || shown.hasPrefix("\\") || shown.hasPrefix("~")
+            || (shown.count >= 2 && Array(shown)[1] == ":")
+        let named = isAbsolute ? shown : (resolved ?? (try? context.session.resolvePath(shown)) ?? shown)
+        return error(context, "Cannot find path '\(named)' because it does not exist.", id: "PathNotFound",
               category: .objectNotFound, target: .string(shown),
               exception: "System.Management.Automation.ItemNotFoundException")
     }

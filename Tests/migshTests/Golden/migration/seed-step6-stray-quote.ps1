@@ -1,0 +1,1 @@
+Get-MigrationBatch IMAPBatch1"

@@ -16,9 +16,10 @@ import PowerShell
     }()
 
     struct Session {
-        let host = MemoryHost()
+        let host: MemoryHost
         let runspace: Runspace
-        init() {
+        init(answers: [String]? = nil) {
+            host = MemoryHost(interactive: answers != nil, input: answers ?? [])
             _ = RunspaceMigrationTests.home
             let registry = CommandRegistry()
             BuiltinCommands.register(in: registry)
@@ -98,6 +99,20 @@ import PowerShell
             for p in d.parameters { #expect(text.contains("-\(p.name)"), "\(d.name) help lacks -\(p.name)") }
             #expect(text.contains(d.examples[0].code), "\(d.name) help lacks its example")
         }
+    }
+
+    @Test func removeAsksInteractivelyAndHonoursTheAnswer() {
+        let s = Session(answers: ["n", "y"])
+        Self.setUp(s, batch: "RsAsk", users: ["a1@contoso.edu"], endpoint: "RsAskEp")
+        s.run("Remove-MigrationBatch RsAsk")
+        #expect(s.host.prompts.count == 1)
+        #expect(s.host.hostText.contains("Performing the operation \"Remove-MigrationBatch\" on target \"RsAsk\"."))
+        s.run("(Get-MigrationBatch RsAsk).Status")
+        #expect(s.host.output.last == "Created")
+        s.run("Remove-MigrationBatch RsAsk")
+        #expect(s.host.prompts.count == 2)
+        s.run("@(Get-MigrationBatch | Where-Object Identity -eq RsAsk).Count")
+        #expect(s.host.output.last == "0")
     }
 
     @Test func completionProvidersListStoredIdentities() {

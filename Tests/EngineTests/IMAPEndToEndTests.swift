@@ -6,10 +6,10 @@ import IMAP
 @testable import Engine
 
 @Suite(.serialized) struct IMAPEndToEndTests {
-    static func connect(_ dovecot: TestDovecot, user: String, readOnly: Bool) throws -> IMAPStore {
+    static func connect(_ dovecot: TestDovecot, user: String, password: String? = nil, readOnly: Bool) throws -> IMAPStore {
         let options = ConnectionOptions(security: .ssl, tls: TLSConfiguration(additionalCAFile: dovecot.env["IMAP_CA_FILE"]))
         return try IMAPStore.connect(host: dovecot.env["IMAP_HOST"] ?? "127.0.0.1", port: dovecot.port, options: options,
-                                     user: user, password: dovecot.env["IMAP_PASSWORD4"] ?? "", readOnly: readOnly)
+                                     user: user, password: password ?? dovecot.env["IMAP_PASSWORD4"] ?? "", readOnly: readOnly)
     }
 
     /// Empties the account (a shared instance may have been used before).

@@ -137,6 +137,10 @@ import Testing
             "generic:a", "generic:b", "generic:e", "newline:\n", "generic:g",
         ])
         #expect(ParseCheck.tokens("a\u{00A0}b\r\nc") == ["generic:a", "generic:b", "newline:\r\n", "generic:c"])
+        // a backtick followed by a space is whitespace, so the newline after it still ends the line
+        #expect(ParseCheck.tokens("a ` \nb") == ["generic:a", "newline:\n", "generic:b"])
+        // inside a bareword it escapes the space
+        #expect(ParseCheck.tokens("a` b") == ["generic:a` b"])
     }
 
     @Test func variableNames() {

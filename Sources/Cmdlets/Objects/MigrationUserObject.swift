@@ -6,13 +6,7 @@ import PowerShell
 /// Neither carries the user's password or any part of it.
 enum MigrationUserObject {
     static func make(_ u: MigrationUser) -> PSObject {
-        ObjectSupport.object(MigrationTypeNames.user, identity: u.identity, [
-            ("RunspaceId", .guid(ObjectSupport.runspaceId)),
-            ("Identity", .string(u.identity)),
-            ("Identifier", .string(u.emailAddress)),
-            ("BatchId", .string(u.batchId)),
-            ("EmailAddress", .string(u.emailAddress)),
-            ("RecipientType", .string(u.recipientType)),
+        ObjectSupport.object(MigrationTypeNames.user, identity: u.identity, leading(u) + [
             ("SkippedItemCount", .int(u.skippedItemCount)),
             ("SyncedItemCount", .int(u.syncedItemCount)),
             ("LastSyncTime", ObjectSupport.date(u.lastSyncTime)),
@@ -20,11 +14,20 @@ enum MigrationUserObject {
             ("Status", .string(u.status.rawValue)),
             ("StatusSummary", .string(u.statusSummary.rawValue)),
             ("ErrorSummary", ObjectSupport.text(u.errorSummary)),
-            ("MigrationType", .string(MigrationType.imap.rawValue)),
-            ("Guid", .guid(u.guid)),
-            ("IsValid", .bool(true)),
-            ("ObjectState", .string("Unchanged")),
-        ])
+        ] + trailing(u))
+    }
+
+    /// The properties both shapes start with.
+    static func leading(_ u: MigrationUser) -> [(String, Value)] {
+        [("RunspaceId", .guid(ObjectSupport.runspaceId)), ("Identity", .string(u.identity)),
+         ("Identifier", .string(u.emailAddress)), ("BatchId", .string(u.batchId)),
+         ("EmailAddress", .string(u.emailAddress)), ("RecipientType", .string(u.recipientType))]
+    }
+
+    /// The properties both shapes end with.
+    static func trailing(_ u: MigrationUser) -> [(String, Value)] {
+        [("MigrationType", .string(MigrationType.imap.rawValue)), ("Guid", .guid(u.guid)),
+         ("IsValid", .bool(true)), ("ObjectState", .string("Unchanged"))]
     }
 
     /// What -IncludeReport and -IncludeSkippedItems add to the statistics object.
@@ -35,13 +38,7 @@ enum MigrationUserObject {
 
     static func statistics(_ u: MigrationUser, extras: Extras) -> PSObject {
         ObjectSupport.object(MigrationTypeNames.userStatistics, base: [MigrationTypeNames.user],
-                             identity: u.identity, [
-            ("RunspaceId", .guid(ObjectSupport.runspaceId)),
-            ("Identity", .string(u.identity)),
-            ("Identifier", .string(u.emailAddress)),
-            ("BatchId", .string(u.batchId)),
-            ("EmailAddress", .string(u.emailAddress)),
-            ("RecipientType", .string(u.recipientType)),
+                             identity: u.identity, leading(u) + [
             ("SkippedItemCount", .int(u.skippedItemCount)),
             ("SkippedItems", .list(extras.skippedItems)),
             ("SyncedItemCount", .int(u.syncedItemCount)),
@@ -56,11 +53,7 @@ enum MigrationUserObject {
             ("PercentageComplete", percentComplete(u)),
             ("DiagnosticInfo", .null),
             ("Report", ObjectSupport.text(extras.report)),
-            ("MigrationType", .string(MigrationType.imap.rawValue)),
-            ("Guid", .guid(u.guid)),
-            ("IsValid", .bool(true)),
-            ("ObjectState", .string("Unchanged")),
-        ])
+        ] + trailing(u))
     }
 
     /// Items synced over items in the source, once the source has been counted.

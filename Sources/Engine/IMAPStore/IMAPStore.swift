@@ -161,13 +161,15 @@ public final class IMAPStore: MailStore {
         case .commandFailed(let command, _, _, let text):
             let verb = command.uppercased()
             if verb.hasPrefix("LOGIN") || verb.hasPrefix("AUTHENTICATE") {
-                return StoreError(.store, .final, "login failed: \(text)")
+                return StoreError(.store, .final, "login failed: \(text)", cause: .authentication)
             }
             return StoreError(scope, .final, "\(command) failed: \(text)")
-        case .certificateRejected, .startTLSNotOffered, .notIMAP:
-            return StoreError(.store, .final, e.description)
+        case .certificateRejected, .startTLSNotOffered, .tlsHandshakeFailed:
+            return StoreError(.store, .final, e.description, cause: .tls)
+        case .notIMAP:
+            return StoreError(.store, .final, e.description, cause: .connection)
         default:
-            return StoreError(.store, .temporary, e.description)
+            return StoreError(.store, .temporary, e.description, cause: .connection)
         }
     }
 }

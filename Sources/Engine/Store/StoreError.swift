@@ -13,12 +13,15 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         /// Retrying cannot help (message too big for the target, name not allowed, bad password).
         case final
     }
+    /// What went wrong, for the cause Get-MigrationUserStatistics shows.
+    public enum Cause: Sendable { case authentication, connection, tls, other }
     public var scope: Scope
     public var retry: Retry
     public var message: String
+    public var cause: Cause
 
-    public init(_ scope: Scope, _ retry: Retry, _ message: String) {
-        self.scope = scope; self.retry = retry; self.message = message
+    public init(_ scope: Scope, _ retry: Retry, _ message: String, cause: Cause = .other) {
+        self.scope = scope; self.retry = retry; self.message = message; self.cause = cause
     }
     public var description: String { message }
 

@@ -34,6 +34,10 @@ public final class Lexer: @unchecked Sendable {
             if c == UInt8(ascii: "`") {
                 let nl = newlineLength(i + 1)
                 if nl > 0 { i += 1 + nl; continue }
+                // pwsh: a backtick before spaces at the start of a token is just whitespace
+                // (so `-Name x `<space><newline>` still ends the statement at the newline)
+                let ws = whitespaceLength(i + 1)
+                if ws > 0 { i += 1 + ws; continue }
                 if i + 1 == count {
                     // a line ending in a continuation backtick with nothing after it: more input is needed
                     if reportedTrivia.insert(i).inserted { triviaErrors.append((i + 1, .incompleteEscape)) }

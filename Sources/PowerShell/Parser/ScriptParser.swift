@@ -11,7 +11,7 @@ final class ScriptParser {
     /// Byte offset of the next unread character.
     var pos = 0
     var errors: [ParseError] = []
-    private var reported = Set<Int>()
+    private var reported = Set<ErrorKey>()
     var depth = 0
     var tooDeep = false
     /// While true, commas end an expression (method-call and attribute arguments).
@@ -119,7 +119,13 @@ final class ScriptParser {
 
     // MARK: - Errors
 
-    private func key(_ offset: Int, _ id: String) -> Int { offset &* 31 &+ id.hashValue }
+    /// One error per (position, id): re-reading a token after backtracking must not report it twice.
+    private struct ErrorKey: Hashable {
+        let offset: Int
+        let id: String
+    }
+
+    private func key(_ offset: Int, _ id: String) -> ErrorKey { ErrorKey(offset: offset, id: id) }
 
     /// Records an error once per (position, id). `detectedAt` decides whether more input could fix it.
     func report(_ message: ParseMessage, _ extent: SourceExtent, _ arg: String? = nil,

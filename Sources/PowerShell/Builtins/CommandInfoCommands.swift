@@ -115,7 +115,8 @@ final class GetCommandCommand: Cmdlet {
             if !found { context.writeError(CommandInfoCommands.notFound(name, context)) }
         }
         if p.isSet("Syntax") {
-            for line in syntax { context.write(.string("\n" + line + "\n")) }
+            // pwsh writes the syntax as one text: a blank line around each parameter set's line.
+            if !syntax.isEmpty { context.write(.string("\n" + syntax.joined(separator: "\n\n") + "\n")) }
         } else {
             results.forEach(context.write)
         }

@@ -2,6 +2,12 @@ import Foundation
 
 /// Get-Item, New-Item, Remove-Item, Copy-Item, Move-Item, Rename-Item on the file system.
 enum ItemCommands {
+    /// Typed Object (pwsh: String): the binder then leaves the first positional argument to -Path
+    /// instead of giving it to -Destination, which is the lowest free position of the LiteralPath set.
+    static func destination(_ help: String) -> ParameterDeclaration {
+        Builtin.param("Destination", .object, position: 1, byName: true, completion: .files, help: help)
+    }
+
     static let itemType = PSType.enumeration(name: "System.String", values: ["File", "Directory"])
 
     static let declarations: [CommandDeclaration] = [
@@ -38,7 +44,7 @@ enum ItemCommands {
         CommandDeclaration(
             name: "Copy-Item", synopsis: "Copies an item from one location to another.",
             description: "Copies files (and directories with -Recurse) to the destination; a destination directory receives the item under its own name.",
-            parameters: ContentPaths.pathParameters + [Builtin.param("Destination", .string, position: 1, byName: true, completion: .files, help: "Where to copy to."),
+            parameters: ContentPaths.pathParameters + [destination("Where to copy to."),
                                                        Builtin.param("Recurse", .switchParameter, help: "Copies directories with their contents."),
                                                        Builtin.param("Force", .switchParameter, help: "Overwrites existing files."),
                                                        Builtin.param("PassThru", .switchParameter, help: "Writes the copied item.")],
@@ -49,7 +55,7 @@ enum ItemCommands {
         CommandDeclaration(
             name: "Move-Item", synopsis: "Moves an item from one location to another.",
             description: "Moves files and directories to the destination.",
-            parameters: ContentPaths.pathParameters + [Builtin.param("Destination", .string, position: 1, byName: true, completion: .files, help: "Where to move to."),
+            parameters: ContentPaths.pathParameters + [destination("Where to move to."),
                                                        Builtin.param("Force", .switchParameter, help: "Overwrites existing files."),
                                                        Builtin.param("PassThru", .switchParameter, help: "Writes the moved item.")],
             defaultParameterSet: "Path",
@@ -142,7 +148,8 @@ final class ItemCommand: Cmdlet {
             }
             do { try fm.removeItem(atPath: item.path) } catch { throw fail(context, "Cannot remove item \(item.shown).", "RemoveFileSystemItemIOError") }
         case .copy, .move:
-            guard let destShown = p.string("Destination") else { return }
+            guard let destValue = p["Destination"] else { return }
+            let destShown = Conversion.toString(destValue)
             var dest = try Builtin.resolve(context, destShown)
             if Builtin.exists(dest, directory: true) { dest += "/" + (item.path as NSString).lastPathComponent }
             guard try context.shouldProcess(target: item.shown, action: mode == .copy ? "Copy File" : "Move File") else { return }

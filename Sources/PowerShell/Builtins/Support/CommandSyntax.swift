@@ -46,17 +46,23 @@ public enum CommandSyntax {
         p.sets.first { $0.setName == set } ?? p.sets.first { $0.setName == ParameterSetMembership.allSetsName }
     }
 
-    public static func lines(_ d: CommandDeclaration) -> [String] {
-        setNames(d).map { line(d, set: $0) }
+    /// `fullTypeNames` writes `<System.String[]>` as Get-Help does; Get-Command -Syntax uses `<string[]>`.
+    public static func lines(_ d: CommandDeclaration, fullTypeNames: Bool = false) -> [String] {
+        setNames(d).map { line(d, set: $0, fullTypeNames: fullTypeNames) }
     }
 
-    public static func line(_ d: CommandDeclaration, set: String) -> String {
+    static func helpTypeName(_ t: PSType) -> String {
+        if case .enumeration = t { return typeName(t) }
+        return t.description
+    }
+
+    public static func line(_ d: CommandDeclaration, set: String, fullTypeNames: Bool = false) -> String {
         let members = d.parameters.compactMap { p in membership(p, set).map { (p, $0) } }
         let positional = members.filter { $0.1.position != nil }.sorted { $0.1.position! < $1.1.position! }
         let named = members.filter { $0.1.position == nil }
         var parts = [d.name]
         for (p, m) in positional + named {
-            let type = p.isSwitch ? "" : " <\(typeName(p.type))>"
+            let type = p.isSwitch ? "" : " <\(fullTypeNames ? helpTypeName(p.type) : typeName(p.type))>"
             var text: String
             if m.position != nil {
                 text = "[-\(p.name)]" + type

@@ -5,7 +5,9 @@ enum HelpText {
 
     static func render(_ d: CommandDeclaration, view: View) -> String {
         var out: [String] = [""]
-        func section(_ title: String, _ body: [String]) { out.append(title); out += body; out.append("") }
+        func section(_ title: String, _ body: [String], gap: Int = 1) {
+            out.append(title); out += body; out += Array(repeating: "", count: gap)
+        }
         if case .parameter(let names) = view {
             let patterns = names.map { WildcardPattern($0) }
             for p in d.parameters where patterns.contains(where: { $0.matches(p.name) }) { out += parameter(p, d) }
@@ -17,11 +19,9 @@ enum HelpText {
             out += examples(d)
             return out.joined(separator: "\n")
         }
-        section("SYNOPSIS", ["    " + d.synopsis])
-        out.append("")
-        section("SYNTAX", CommandSyntax.lines(d).flatMap { ["    " + $0, ""] })
-        out.append("")
-        section("DESCRIPTION", wrap(d.description.isEmpty ? d.synopsis : d.description, indent: 4))
+        section("SYNOPSIS", ["    " + d.synopsis], gap: 2)
+        section("SYNTAX", CommandSyntax.lines(d, fullTypeNames: true).map { "    " + $0 }.joined(separator: "\n\n").components(separatedBy: "\n"), gap: 2)
+        section("DESCRIPTION", wrap(d.description.isEmpty ? d.synopsis : d.description, indent: 4), gap: 2)
         switch view {
         case .full, .detailed:
             out.append("PARAMETERS")
@@ -35,17 +35,16 @@ enum HelpText {
             }
             out += examples(d)
         default:
-            out.append("")
             section("REMARKS", [
-                "    To see the examples, type: \"Get-Help \(d.name) -Examples\"",
-                "    For more information, type: \"Get-Help \(d.name) -Detailed\"",
-                "    For technical information, type: \"Get-Help \(d.name) -Full\""])
+                "    To see the examples, type: \"get-help \(d.name) -examples\".",
+                "    For more information, type: \"get-help \(d.name) -detailed\".",
+                "    For technical information, type: \"get-help \(d.name) -full\"."])
         }
         return out.joined(separator: "\n")
     }
 
     static func parameter(_ p: ParameterDeclaration, _ d: CommandDeclaration) -> [String] {
-        let type = p.isSwitch ? "" : " <\(CommandSyntax.typeName(p.type))>"
+        let type = " <\(CommandSyntax.helpTypeName(p.type))>"
         let positions = p.sets.map { $0.position.map(String.init) ?? "named" }
         let mandatory = p.sets.contains { $0.mandatory }
         let byValue = p.sets.contains { $0.valueFromPipeline }, byName = p.sets.contains { $0.valueFromPipelineByPropertyName }

@@ -1,0 +1,4 @@
+# Prompts fail clearly under -NonInteractive.
+$name = Read-Host 'Batch name'
+$cred = Get-Credential
+'continued'

@@ -83,3 +83,15 @@ import Testing
         #expect(decoded == items)
     }
 }
+
+@Suite struct FormatProgressViewTests {
+    @Test func barShowsPercentAndStatus() {
+        let line = ProgressView.render(ProgressRecord(activity: "Syncing", status: "3 of 10", percentComplete: 30), width: 60)
+        #expect(line == "Syncing [oooooo              ] 30% 3 of 10")
+    }
+
+    @Test func lineIsCutToTheWidth() {
+        let line = ProgressView.render(ProgressRecord(activity: String(repeating: "a", count: 100)), width: 40)
+        #expect(line.count == 39 && line.hasSuffix("…"))
+    }
+}

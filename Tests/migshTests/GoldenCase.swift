@@ -16,7 +16,7 @@ struct GoldenCase: Sendable {
         guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else { return [] }
         var cases: [GoldenCase] = []
         for case let url as URL in walker {
-            if url.lastPathComponent == "drive_c" { walker.skipDescendants(); continue }
+            if url.lastPathComponent == "drive_c" || url.pathExtension == "home" { walker.skipDescendants(); continue }
             guard url.pathExtension == "ps1", !url.lastPathComponent.hasPrefix("_") else { continue }
             cases.append(GoldenCase(script: url.standardizedFileURL))
         }
@@ -35,6 +35,13 @@ struct GoldenCase: Sendable {
         let home = fm.temporaryDirectory.appendingPathComponent("migsh-golden-\(UUID().uuidString)")
         try? fm.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? fm.removeItem(at: home) }
+        // `<case>.home/` seeds the state directory (a profile.ps1, for instance).
+        let seed = script.deletingPathExtension().appendingPathExtension("home")
+        if let items = try? fm.contentsOfDirectory(atPath: seed.path) {
+            for item in items {
+                try? fm.copyItem(at: seed.appendingPathComponent(item), to: home.appendingPathComponent(item))
+            }
+        }
 
         var arguments = ["-NoProfile", "-NonInteractive", "-File", script.lastPathComponent]
         if let text = try? String(contentsOf: sibling("args"), encoding: .utf8) {

@@ -8,10 +8,11 @@ import Testing
 /// `<case>.exit` (a missing file means empty output / exit 0).
 ///
 /// Optional per-case files: `<case>.args` replaces the arguments (one per line, `{case}`
-/// is the script's file name), `<case>.stdin` is fed to standard input.
+/// is the script's file name), `<case>.stdin` is fed to standard input, the files in the
+/// `<case>.home/` folder are copied into MIGSH_HOME.
 /// In the actual output, the case folder's absolute path reads `{casedir}` and the state
 /// directory `{home}`, so expectations do not depend on where the repository lives.
-/// Scripts whose names start with `_` and anything under `drive_c/` are helpers, not cases.
+/// Scripts whose names start with `_` and anything under `drive_c/` or `*.home/` are helpers, not cases.
 /// `MIGSH_RECORD_GOLDEN=1` writes the expectation files that are missing (review them!).
 @Suite struct GoldenTests {
     @Test func goldenScriptsMatchTheirExpectations() throws {

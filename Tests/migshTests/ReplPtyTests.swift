@@ -23,6 +23,8 @@ import Testing
     struct Report {
         var steps: [(ok: Bool, detail: String)]
         var transcript: String
+        /// The output with its escape sequences (colours).
+        var raw: String
         var exit: Int?
     }
 
@@ -54,7 +56,8 @@ import Testing
         p.waitUntilExit()
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any], "pty helper gave no report")
         let steps = (json["steps"] as? [[String: Any]] ?? []).map { ($0["ok"] as? Bool ?? false, $0["detail"] as? String ?? "") }
-        return Report(steps: steps, transcript: json["transcript"] as? String ?? "", exit: json["exit"] as? Int)
+        return Report(steps: steps, transcript: json["transcript"] as? String ?? "", raw: json["raw"] as? String ?? "",
+                      exit: json["exit"] as? Int)
     }
 
     func check(_ report: Report, expectedSteps: Int) {
@@ -108,11 +111,16 @@ import Testing
             .send("'alive 2'\r"), .expect(#"\nalive 2\n"#)] + Self.atPrompt() + [
             .send("Start-Sleep 100\r"), .sleep(0.7), .send("\u{03}")] + Self.atPrompt(timeout: 5) + [
             .send("'alive 3'\r"), .expect(#"\nalive 3\n"#)] + Self.atPrompt() + [
+            // On a terminal Write-Host colours and errors are red.
+            .send("Write-Host 'in green' -ForegroundColor Green\r"), .expect(#"\nin green\n"#)] + Self.atPrompt() + [
+            .send("throw 'red alert'\r"), .expect(#"\nException: red alert\n"#)] + Self.atPrompt() + [
             .send("exit 4\r"), .waitExit(5),
         ]
         let report = try session(home: home, steps)
         check(report, expectedSteps: steps.count)
         #expect(!report.transcript.contains("typed but cancelled\n"))
+        #expect(report.raw.contains("\u{1B}[92min green\u{1B}[0m"))
+        #expect(report.raw.contains("\u{1B}[31;1mException: red alert"))
         // Every command really ran (Start-Sleep was stopped, not missing).
         #expect(!report.transcript.contains("is not recognized"))
         #expect(report.exit == 4)

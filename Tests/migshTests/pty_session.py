@@ -4,7 +4,8 @@
 Reads a JSON scenario on stdin:
   {"binary": path, "args": [...], "env": {...}, "cwd": path,
    "steps": [{"send": text} | {"expect": regex, "timeout": s} | {"sleep": s} | {"wait_exit": s}]}
-and prints a JSON report: {"steps": [{"ok": bool, "detail": str}], "transcript": str, "exit": int|null}.
+and prints a JSON report: {"steps": [{"ok": bool, "detail": str}], "transcript": str, "raw": str,
+"exit": int|null} ("raw" keeps the terminal escape sequences).
 "expect" matches the output (terminal escape sequences and carriage returns removed)
 that follows the previous match. Steps after the first failure are not run.
 """
@@ -153,6 +154,7 @@ def main():
         if not select.select([fd], [], [], 0)[0]:
             break
     report["transcript"] = screen_text(raw)
+    report["raw"] = raw.decode("utf-8", "replace")
     json.dump(report, sys.stdout)
 
 

@@ -1,0 +1,1 @@
+# -EncodedCommand takes Base64 of UTF-16LE text.

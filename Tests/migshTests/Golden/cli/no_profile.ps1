@@ -1,0 +1,2 @@
+# -NoProfile: the profile in $MIGSH_HOME is not run.
+"loaded: $ProfileLoaded"

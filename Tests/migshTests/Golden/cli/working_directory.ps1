@@ -1,0 +1,1 @@
+# -WorkingDirectory sets the location before the command runs.

@@ -47,7 +47,7 @@ let package = Package(
         .executableTarget(name: "imap-bench", dependencies: ["IMAP"]),
 
         .testTarget(name: "PowerShellTests", dependencies: ["PowerShell"]),
-        .testTarget(name: "IMAPTests", dependencies: ["IMAP"]),
+        .testTarget(name: "IMAPTests", dependencies: ["IMAP"], exclude: ["Transcripts"]),
         .testTarget(name: "MigrationTests", dependencies: ["Migration"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "IMAP", "Migration"]),
         .testTarget(name: "CmdletsTests", dependencies: ["Cmdlets", "PowerShell"]),

@@ -47,6 +47,11 @@ func procStatusKB(_ key: String) -> Int {
     return result
 }
 
+/// An integer from the environment (IMAP_BENCH_CHUNK, IMAP_BENCH_DEPTH tune the pipelined mode).
+func envInt(_ name: String, _ fallback: Int) -> Int {
+    getenv(name).flatMap { Int(String(cString: $0)) } ?? fallback
+}
+
 let args = CommandLine.arguments
 guard args.count >= 5 else { fail("usage: imap-bench fetch|big ENV USER_INDEX MAILBOX [MODE]") }
 let env = readEnv(args[2])
@@ -85,8 +90,7 @@ do {
             for uid in try c.uidSearch("ALL") { try c.uidFetch(UIDSet([uid]), items: [.uid, .bodyPeek], sink: sink) }
         default:
             let uids = try c.uidSearch("ALL")
-            let chunk = Int(String(cString: getenv("IMAP_BENCH_CHUNK") ?? strdup("100"))) ?? 100
-            let depth = Int(String(cString: getenv("IMAP_BENCH_DEPTH") ?? strdup("4"))) ?? 4
+            let chunk = envInt("IMAP_BENCH_CHUNK", 100), depth = envInt("IMAP_BENCH_DEPTH", 4)
             try c.uidFetchPipelined(UIDSet(uids).chunked(maxCount: chunk), items: [.uid, .bodyPeek], depth: depth, sink: sink)
         }
         let elapsed = ContinuousClock.now - start

@@ -88,3 +88,13 @@ final class SyncFixture {
         return out.sorted()
     }
 }
+
+/// Folders whose target multiset of (bytes, flags, date) differs from the source's, for any two stores.
+func mismatches(source: any MailStore, target: any MailStore, mapping: [(FolderPath, FolderPath)]) throws -> [String] {
+    var out: [String] = []
+    for (s, t) in mapping {
+        let expected = try fingerprints(source, s), actual = try fingerprints(target, t)
+        if expected != actual { out.append("\(s) -> \(t): expected \(expected.count) \(expected), got \(actual.count) \(actual)") }
+    }
+    return out
+}

@@ -23,7 +23,7 @@ import Testing
         ("Get-X < in.txt", ["RedirectionNotSupported@1:7"]),
         ("@{ a }", ["MissingEqualsInHashLiteral@1:5"]),
         ("@{a=1;A=2}", ["DuplicateKeyInHashLiteral@1:7"]),
-        ("@{ a = 1", ["MissingEndCurlyBrace@1:1"]),
+        ("@{ a = 1", ["MissingEndCurlyBrace@1:3"]),
         ("1 = 2", ["InvalidLeftHandSide@1:1"]),
         ("if ($x)", ["MissingStatementBlock@1:7"]),
         ("if $x {}", ["MissingOpenParenthesisInIfStatement@1:3", "UnexpectedToken@1:7"]),

@@ -9,8 +9,8 @@ enum GetMigrationUserStatistics {
         description: """
             Takes a user's email address, or the users that Get-MigrationUser sends down the \
             pipeline. -IncludeReport fills Report with the user's timestamped history; \
-            -IncludeSkippedItems fills SkippedItems with the messages that were not migrated \
-            (otherwise only SkippedItemCount is filled), at most -LimitSkippedItemsTo of them.
+            SkippedItemCount counts the messages that were not migrated; -IncludeSkippedItems \
+            would list them, but migsh doesn't record them one by one yet, so SkippedItems stays {}.
             """,
         parameters: [
             SharedParameters.identity(MigrationEnums.userId, provider: SharedParameters.userProvider,
@@ -18,7 +18,7 @@ enum GetMigrationUserStatistics {
             SharedParameters.named("IncludeReport", .switchParameter,
                                    help: "Fills the Report property with the user's history."),
             SharedParameters.named("IncludeSkippedItems", .switchParameter,
-                                   help: "Fills the SkippedItems property with the messages that were skipped."),
+                                   help: "Fills the SkippedItems property with the messages that were skipped. migsh doesn't record skipped messages one by one yet, so the list stays empty; SkippedItemCount has their number."),
             SharedParameters.named("LimitSkippedItemsTo", .int,
                                    help: "Lists at most this many skipped items.", range: 0...Int(Int32.max)),
             SharedParameters.named("SkipSubscription", .switchParameter,

@@ -10,7 +10,7 @@ enum SetMigrationBatch {
             Only the parameters you give change. -CSVData with -AddUsers adds the rows of a CSV file \
             in the batch's format; users already in a batch are refused, and a file with errors adds \
             nobody. -SyncNow asks for an immediate incremental sync of the batch's synced users. \
-            -Update re-applies the endpoint's current settings. A batch that is being removed or \
+            -Update and -ApproveSkippedItems are accepted and change nothing. A batch that is being removed or \
             completed can't be changed. Nothing is written to the pipeline.
             """,
         parameters: [
@@ -23,7 +23,7 @@ enum SetMigrationBatch {
             SharedParameters.named("AllowUnknownColumnsInCsv", .bool,
                                    help: "$true ignores unknown columns in -CSVData; $false refuses them."),
             SharedParameters.named("ApproveSkippedItems", .switchParameter,
-                                   help: "Marks the items skipped so far as approved, so they don't hold up completion."),
+                                   help: "Accepted for Exchange compatibility: Exchange approves the items skipped so far; migsh keeps no per-item approval, so it has no effect."),
             SharedParameters.named("BadItemLimit", MigrationEnums.unlimited,
                                    help: "New limit of corrupted messages per mailbox; a number or Unlimited."),
             SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited,
@@ -37,7 +37,7 @@ enum SetMigrationBatch {
             SharedParameters.named("SyncNow", .switchParameter,
                                    help: "Requests an incremental sync now for the users that are already synced."),
             SharedParameters.named("Update", .switchParameter,
-                                   help: "Re-applies the endpoint's and the batch's settings to the users."),
+                                   help: "Accepted for Exchange compatibility: Exchange re-applies the endpoint's settings; migsh's migration service reads the current endpoint and batch settings at every sync, so nothing more is needed."),
             SharedParameters.partition,
         ],
         examples: [

@@ -7,6 +7,8 @@ struct AvailabilityOutcome: Sendable, Equatable {
     var message: String
     /// Empty on success; on failure the exception chain naming the cause.
     var errorDetail: String
+    /// Empty on success; on failure the cause in one sentence.
+    var reason: String
     /// The tested settings, as Exchange prints IMAP connection settings.
     var connectionSettings: String
 }

@@ -15,11 +15,11 @@ extension ServerAvailability {
                                 tls: TLSConfiguration(verifyCertificates: !target.acceptUntrustedCertificates))
         switch probe.run() {
         case .success:
-            return AvailabilityOutcome(succeeded: true, message: "", errorDetail: "",
+            return AvailabilityOutcome(succeeded: true, message: "", errorDetail: "", reason: "",
                                        connectionSettings: target.settingsText)
         case .failure(let f):
             let detail = "\(MigrationErrors.connectionFailedException): \(f.message) ---> \(innerException(f.kind)): \(f.reason)"
-            return AvailabilityOutcome(succeeded: false, message: f.message, errorDetail: detail,
+            return AvailabilityOutcome(succeeded: false, message: f.message, errorDetail: detail, reason: f.reason,
                                        connectionSettings: target.settingsText)
         }
     }

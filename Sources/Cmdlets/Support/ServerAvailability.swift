@@ -35,9 +35,8 @@ enum ServerAvailability {
     /// The error New-/Set-MigrationEndpoint report when the check fails: Exchange's connection
     /// failure text, then the cause.
     static func failure(_ outcome: AvailabilityOutcome, server: String, command: String) -> ErrorRecord {
-        let cause = outcome.errorDetail.split(separator: "\n").first.map(String.init) ?? ""
-        return MigrationErrors.record(
-            outcome.message + (cause.isEmpty ? "" : " " + cause),
+        MigrationErrors.record(
+            outcome.message + (outcome.reason.isEmpty ? "" : " " + outcome.reason),
             exception: MigrationErrors.connectionFailedException, category: .connectionError,
             target: server, command: command)
     }

@@ -212,7 +212,7 @@ extension ScriptParser {
                 }
                 let eq = peek(.expression)
                 guard eq.kind == .equals else {
-                    report(.missingEqualsInHashLiteral, after(key.extent), incompleteAt: key.extent.endOffset)
+                    report(.missingEqualsInHashLiteral, after(key.extent))
                     skipToStatementEnd()
                     continue
                 }
@@ -234,7 +234,7 @@ extension ScriptParser {
             if rc.kind == .rCurly {
                 consume(rc)
             } else {
-                report(.missingEndCurlyBrace, extent(open), incompleteAt: rc.start)
+                report(.missingEndCurlyBrace, after(open), incompleteAt: rc.start)
             }
             return .hashtable(HashtableAst(extent: extent(from: open.start), entries: entries))
         }

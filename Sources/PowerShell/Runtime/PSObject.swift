@@ -18,6 +18,9 @@ public final class PSObject: @unchecked Sendable {
     public init(typeNames: [String] = [PSObject.customObjectTypeName, "System.Object"],
                 properties: [(String, Value)] = []) {
         self.typeNames = typeNames
+        // Sized once: cmdlets build tens of thousands of these (Get-MigrationUser -ResultSize Unlimited).
+        self.properties.reserveCapacity(properties.count)
+        index.reserveCapacity(properties.count)
         for (n, v) in properties { self[n] = v }
     }
 

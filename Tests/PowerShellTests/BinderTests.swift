@@ -142,6 +142,26 @@ final class NoopCmdlet: Cmdlet {}
         #expect(try bind(Self.sets, [.named("Path", .string("/x"))]).parameterSetName == "ByPath")
     }
 
+    @Test func positionsCountAcrossSets() throws {
+        let copy = CommandDeclaration(name: "Copy-Thing", synopsis: "", parameters: [
+            ParameterDeclaration("Path", .array(.string), sets: [ParameterSetMembership("Path", position: 0, mandatory: true)]),
+            ParameterDeclaration("LiteralPath", .array(.string), sets: [ParameterSetMembership("LiteralPath", mandatory: true)]),
+            ParameterDeclaration("Destination", .string, sets: [.all(position: 1)]),
+        ], defaultParameterSet: "Path", make: { NoopCmdlet() })
+        let r = try bind(copy, [.positional(.string("a")), .positional(.string("b"))])
+        #expect(r.parameters["Path"].flatMap(Conversion.enumerate)?.compactMap(\.stringValue) == ["a"])
+        #expect(r.parameters.string("Destination") == "b")
+        #expect(r.parameterSetName == "Path")
+        // Same position in two sets: the parameter whose type the value has wins.
+        let filter = CommandDeclaration(name: "Filter-Thing", synopsis: "", parameters: [
+            ParameterDeclaration("Property", .string, sets: [ParameterSetMembership("Prop", position: 0)]),
+            ParameterDeclaration("Script", .scriptBlock, sets: [ParameterSetMembership("Block", position: 0)]),
+        ], defaultParameterSet: "Prop", make: { NoopCmdlet() })
+        let block = ScriptBlock(ast: Parser.parse("1", file: nil).ast)
+        #expect(try bind(filter, [.positional(.scriptBlock(block))]).parameterSetName == "Block")
+        #expect(try bind(filter, [.positional(.string("Name"))]).parameterSetName == "Prop")
+    }
+
     @Test func pipelineByValueThenByPropertyName() throws {
         var opts = BindingOptions(); opts.expectingInput = true
         let binder = ParameterBinder(declaration: Self.sets, options: opts)

@@ -102,6 +102,18 @@ func object(_ props: [(String, Value)], type: String? = nil) -> Value {
         #expect(renderDefault([o]) == "\nIdentity Status     Total\n-------- ------     -----\nB1       Completed      5\n\n")
     }
 
+    @Test func groupHeadersSplitTablesOfAView() {
+        FormatViews.register(typeName: "Test.Format.File", view: .table([TableViewColumn("Name")]))
+        FormatViews.register(typeName: "Test.Format.Directory", view: .table([TableViewColumn("Name")]))
+        for t in ["Test.Format.File", "Test.Format.Directory"] {
+            FormatViews.registerGroupHeader(typeName: t) { "    Directory: " + DisplayText.scalar($0["Parent"] ?? .null) }
+        }
+        let items = [("/a", "x", "Test.Format.Directory"), ("/a", "y", "Test.Format.File"), ("/b", "z", "Test.Format.File")].map {
+            object([("Name", .string($0.1)), ("Parent", .string($0.0))], type: $0.2)
+        }
+        #expect(renderDefault(items) == "\n    Directory: /a\n\nName\n----\nx\ny\n\n    Directory: /b\n\nName\n----\nz\n\n")
+    }
+
     @Test func datesShowInLongFormAloneAndShortInCells() {
         var c = DateComponents()
         c.year = 2025; c.month = 8; c.day = 1; c.hour = 10; c.minute = 15; c.second = 0

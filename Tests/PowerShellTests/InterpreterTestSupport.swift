@@ -52,7 +52,7 @@ final class TestWriteError: Cmdlet {
 final class TestForEach: Cmdlet {
     func process(_ context: CommandContext) throws {
         guard case .scriptBlock(let sb)? = context.parameters["Process"] else { return }
-        for v in try context.invoke(sb, dollarUnder: context.currentInput, arguments: []) { context.write(v) }
+        for v in try context.invokeInCurrentScope(sb, dollarUnder: context.currentInput) { context.write(v) }
     }
 }
 

@@ -193,3 +193,29 @@ final class SplitLeafForTest: Cmdlet {
         context.write(.string(((context.parameters.string("Path") ?? "") as NSString).lastPathComponent))
     }
 }
+
+@Suite struct RunspaceScopeTests {
+    @Test func forEachObjectBlocksShareTheCallersScope() {
+        let r = InterpreterHarness.run("$sum = 0; 1..4 | ForEach-Object { $sum += $_ }; $sum; $_ -eq $null")
+        #expect(r.output == ["10", "True"], "\(r.errors)")
+    }
+
+    @Test func exitIsReported() {
+        let host = MemoryHost()
+        let rs = Runspace(host: host, registry: InterpreterHarness.registry())
+        #expect(rs.execute("exit 4") == 4)
+        #expect(rs.lastRunExited)
+        #expect(rs.lastExitCode == 4)
+        #expect(rs.execute("'x'") == 0)
+        #expect(!rs.lastRunExited)
+    }
+
+    @Test func variablesPersistAcrossExecuteCalls() {
+        let host = MemoryHost()
+        let rs = Runspace(host: host, registry: InterpreterHarness.registry())
+        _ = rs.execute("$kept = 'v'; function Get-Kept { $kept }")
+        _ = rs.execute("Get-Kept")
+        #expect(host.output == ["v"])
+        #expect(rs.variable("kept")?.stringValue == "v")
+    }
+}

@@ -9,8 +9,10 @@ public struct ParameterBinder {
     let parameters: [ParameterDeclaration]
     let setNames: [String]
     let converter: ArgumentConverter
-    /// Lowercased parameter name -> set name -> membership (the all-sets entry under its own name).
+    /// Declared parameter name -> set name -> membership (the all-sets entry under its own name).
     let memberships: [String: [String: ParameterSetMembership]]
+    /// Set name -> its mandatory parameters (all-sets ones included), checked per pipeline object.
+    let mandatoryBySet: [String: [(ParameterDeclaration, ParameterSetMembership)]]
     /// Declared parameters that take pipeline input in some set.
     let pipelineParameters: [ParameterDeclaration]
     public let takesPipelineInput: Bool
@@ -40,9 +42,17 @@ public struct ParameterBinder {
         for p in declaration.parameters {
             var bySet: [String: ParameterSetMembership] = [:]
             for m in p.sets where bySet[m.setName] == nil { bySet[m.setName] = m }
-            table[p.name.lowercased()] = bySet
+            table[p.name] = bySet
         }
         memberships = table
+        var mandatory: [String: [(ParameterDeclaration, ParameterSetMembership)]] = [:]
+        for set in setNames {
+            mandatory[set] = declaration.parameters.compactMap { p in
+                guard let bySet = table[p.name], let m = bySet[set] ?? bySet[ParameterSetMembership.allSetsName], m.mandatory else { return nil }
+                return (p, m)
+            }
+        }
+        mandatoryBySet = mandatory
         pipelineParameters = declaration.parameters.filter { p in
             p.sets.contains { $0.valueFromPipeline || $0.valueFromPipelineByPropertyName }
         }
@@ -59,7 +69,7 @@ public struct ParameterBinder {
     // MARK: - Parameter lookup
 
     func membership(_ p: ParameterDeclaration, in set: String) -> ParameterSetMembership? {
-        guard let bySet = memberships[p.name.lowercased()] else { return nil }
+        guard let bySet = memberships[p.name] else { return nil }
         return bySet[set] ?? bySet[ParameterSetMembership.allSetsName]
     }
 
@@ -153,24 +163,25 @@ public struct ParameterBinder {
         return kept
     }
 
-    /// The unbound parameter with the lowest position; when the sets disagree, a parameter whose
-    /// type the value already has wins (`Where-Object { … }` binds -FilterScript), else the default set.
+    /// The next positional argument goes to the unbound parameter with the lowest position in
+    /// any remaining set (pwsh binds by position number across sets). When several parameters
+    /// share that position: one whose type the value already has wins (`Where-Object { … }`
+    /// binds -FilterScript), else the default set's, else the first declared.
     func positionalTarget(_ candidates: [String], _ bound: BoundParameters, _ value: Value) -> ParameterDeclaration? {
-        var choices: [(set: String, param: ParameterDeclaration)] = []
+        var best: [(set: String, param: ParameterDeclaration)] = []
+        var lowest = Int.max
         for s in candidates {
-            let next = declaration.parameters
-                .compactMap { p -> (ParameterDeclaration, Int)? in
-                    guard !bound.isBound(p.name), let pos = membership(p, in: s)?.position else { return nil }
-                    return (p, pos)
-                }
-                .min { $0.1 < $1.1 }
-            if let next { choices.append((s, next.0)) }
+            for p in declaration.parameters where !bound.isBound(p.name) {
+                guard let pos = membership(p, in: s)?.position, pos <= lowest else { continue }
+                if pos < lowest { lowest = pos; best = [] }
+                best.append((s, p))
+            }
         }
-        guard let first = choices.first else { return nil }
-        if choices.allSatisfy({ $0.param.name == first.param.name }) { return first.param }
-        let exact = choices.filter { $0.param.type != .object && Conversion.isInstance(value, of: $0.param.type) }
+        guard let first = best.first else { return nil }
+        if best.allSatisfy({ $0.param.name == first.param.name }) { return first.param }
+        let exact = best.filter { $0.param.type != .object && Conversion.isInstance(value, of: $0.param.type) }
         if let e = exact.first, exact.allSatisfy({ $0.param.name == e.param.name }) { return e.param }
-        if let d = defaultSet, let c = choices.first(where: { $0.set == d }) { return c.param }
+        if let d = defaultSet, let c = best.first(where: { $0.set == d }) { return c.param }
         return first.param
     }
 
@@ -180,7 +191,7 @@ public struct ParameterBinder {
         guard candidates.count > 1 else { return candidates }
         if let d = defaultSet, candidates.contains(d) { return [d] + candidates.filter { $0 != d } }
         let satisfied = candidates.filter { s in
-            !declaration.parameters.contains { p in membership(p, in: s)?.mandatory == true && !bound.isBound(p.name) }
+            !(mandatoryBySet[s] ?? []).contains { !bound.isBound($0.0.name) }
         }
         if satisfied.count == 1 { return satisfied + candidates.filter { $0 != satisfied[0] } }
         if !final { return candidates }
@@ -189,10 +200,10 @@ public struct ParameterBinder {
 
     func missingMandatory(_ result: BindingResult, deferPipeline: Bool) -> [ParameterDeclaration] {
         let set = result.parameterSetName
-        return declaration.parameters.filter { p in
-            guard let m = membership(p, in: set), m.mandatory, !result.parameters.isBound(p.name) else { return false }
-            if deferPipeline && (m.valueFromPipeline || m.valueFromPipelineByPropertyName) { return false }
-            return true
+        return (mandatoryBySet[set] ?? []).compactMap { (p, m) in
+            guard !result.parameters.isBound(p.name) else { return nil }
+            if deferPipeline && (m.valueFromPipeline || m.valueFromPipelineByPropertyName) { return nil }
+            return p
         }
     }
 }

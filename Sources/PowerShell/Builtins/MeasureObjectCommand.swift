@@ -44,16 +44,37 @@ final class MeasureObjectCommand: Cmdlet {
     private var names: [String] = []
     private var stats: [Stats] = []
     private var isText = false
+    /// The switches, read once: per-object lookups would dominate a long stream.
+    private var wantsNumbers = false, wantsRange = false
+    private var countWords = false, countCharacters = false, ignoreWhiteSpace = false
 
     func begin(_ context: CommandContext) throws {
-        names = Builtin.strings(context.parameters["Property"])
+        let p = context.parameters
+        names = Builtin.strings(p["Property"])
         stats = Array(repeating: Stats(), count: max(1, names.count))
         isText = context.parameterSetName == "TextMeasure"
+        wantsNumbers = p.isSet("Sum") || p.isSet("Average") || p.isSet("StandardDeviation") || p.isSet("AllStats")
+        wantsRange = wantsNumbers || p.isSet("Minimum") || p.isSet("Maximum")
+        countWords = p.isSet("Word")
+        countCharacters = p.isSet("Character")
+        ignoreWhiteSpace = p.isSet("IgnoreWhiteSpace")
+    }
+
+    /// Lines as pwsh counts them: newline-separated pieces, a trailing newline adding none.
+    static func lineCount(_ text: String) -> Int {
+        var lines = 0, inLine = false, lastCR = false
+        for u in text.utf8 {
+            if u == 0x0A || u == 0x0D {
+                if !(u == 0x0A && lastCR) && inLine { lines += 1 }
+                inLine = false
+                lastCR = u == 0x0D
+            } else { inLine = true; lastCR = false }
+        }
+        return lines + (inLine ? 1 : 0)
     }
 
     func process(_ context: CommandContext) throws {
         guard let input = Builtin.input(context), !input.isNull else { return }
-        let p = context.parameters
         for i in stats.indices {
             let value = names.isEmpty ? input : Builtin.property(input, names[i])
             if !names.isEmpty, case .null = value {
@@ -66,14 +87,13 @@ final class MeasureObjectCommand: Cmdlet {
             }
             if isText {
                 let text = Conversion.toString(value)
-                stats[i].lines += TextLines.split(text).count
-                stats[i].words += text.split(whereSeparator: { $0.isWhitespace }).count
-                stats[i].characters += p.isSet("IgnoreWhiteSpace") ? text.filter { !$0.isWhitespace }.count : text.count
+                stats[i].lines += Self.lineCount(text)
+                if countWords { stats[i].words += text.split(whereSeparator: { $0.isWhitespace }).count }
+                if countCharacters { stats[i].characters += ignoreWhiteSpace ? text.filter { !$0.isWhitespace }.count : text.count }
                 continue
             }
             stats[i].count += 1
-            let wantsNumbers = p.isSet("Sum") || p.isSet("Average") || p.isSet("StandardDeviation") || p.isSet("AllStats")
-            if wantsNumbers || p.isSet("Minimum") || p.isSet("Maximum") {
+            if wantsRange {
                 if let n = try? Conversion.toNumber(value), !(Conversion.enumerate(value) != nil) {
                     let d = (try? Conversion.toDouble(n)) ?? 0
                     if case .double = n { stats[i].allIntegers = false }

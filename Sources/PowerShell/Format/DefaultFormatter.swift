@@ -69,8 +69,11 @@ public final class DefaultFormatter {
                     TableColumnSpec(label: c.label, width: c.width,
                                     alignment: c.alignment ?? (DisplayText.isRightAligned(c.value.evaluate(on: o)) ? .right : .left))
                 }
-                row(shape: "view:" + o.typeName, columns: specs,
-                    cells: cols.map { cell($0.value.evaluate(on: o), table: true) })
+                // Types that share a view (files and directories) share one table.
+                let group = FormatViews.groupHeader(for: o)
+                let shape = "view:" + cols.map(\.label).joined(separator: "|") + "|group:" + (group ?? "")
+                if let group, currentShape != shape { emit(.groupHeader(group)); currentShape = nil }
+                row(shape: shape, columns: specs, cells: cols.map { cell($0.value.evaluate(on: o), table: true) })
             case .list(let items):
                 list(items.map { ListLine($0.label, cell($0.value.evaluate(on: o))) })
             }

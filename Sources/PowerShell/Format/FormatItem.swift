@@ -4,6 +4,8 @@
 /// its own width (`ft -AutoSize | Out-String -Width 300`).
 public enum FormatItem: Sendable, Equatable {
     case line(String)
+    /// A group's header line (`    Directory: /path`) set off by blank lines.
+    case groupHeader(String)
     case tableStart(TableHeader)
     case tableRow([String])
     case listEntry([ListLine])
@@ -54,6 +56,8 @@ enum FormatRecord {
         switch item {
         case .line(let s):
             return [record(entryType, [(itemKey, .string("line")), ("text", .string(s))])]
+        case .groupHeader(let s):
+            return [record(entryType, [(itemKey, .string("group")), ("text", .string(s))])]
         case .tableStart(let h):
             let cols = h.columns.map { c -> Value in
                 let t = PSHashtable(ordered: true)
@@ -114,6 +118,7 @@ enum FormatRecord {
             if case .int(let n)? = o["columns"] { return [.wideStart(columns: n)] }
             return [.wideStart(columns: nil)]
         case (entryType, "line"): return [.line(o["text"]?.stringValue ?? "")]
+        case (entryType, "group"): return [.groupHeader(o["text"]?.stringValue ?? "")]
         case (entryType, "row"): return [.tableRow(strings("cells"))]
         case (entryType, "wide"): return [.wideEntry(o["text"]?.stringValue ?? "")]
         case (entryType, "list"):

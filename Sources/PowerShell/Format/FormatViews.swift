@@ -48,6 +48,7 @@ public enum FormatViews {
     private final class Store: @unchecked Sendable {
         let lock = NSLock()
         var views: [String: [FormatView]] = [:]
+        var groupHeaders: [String: @Sendable (PSObject) -> String] = [:]
     }
     private static let store = Store()
 
@@ -56,6 +57,23 @@ public enum FormatViews {
     public static func register(typeName: String, view: FormatView) {
         store.lock.lock(); defer { store.lock.unlock() }
         store.views[typeName.lowercased(), default: []].append(view)
+    }
+
+    /// Groups a type's default table by a header line, as pwsh's views group files by
+    /// directory (`    Directory: /path`) or members by type (`   TypeName: X`): a new
+    /// header text starts a new table under it.
+    public static func registerGroupHeader(typeName: String, header: @escaping @Sendable (PSObject) -> String) {
+        store.lock.lock(); defer { store.lock.unlock() }
+        store.groupHeaders[typeName.lowercased()] = header
+    }
+
+    /// The group header line for an object, if its type declares one.
+    public static func groupHeader(for object: PSObject) -> String? {
+        store.lock.lock(); defer { store.lock.unlock() }
+        for t in object.typeNames {
+            if let h = store.groupHeaders[t.lowercased()] { return h(object) }
+        }
+        return nil
     }
 
     public static func views(for typeName: String) -> [FormatView] {

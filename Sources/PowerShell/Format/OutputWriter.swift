@@ -16,7 +16,9 @@ public final class OutputWriter {
 
     private var state = State.idle
     private let width: Int
-    private let sink: (String) -> Void
+    private let emitLine: (String) -> Void
+    /// Whether the last line written was blank (a group header then needs no blank before it).
+    private var lastLineBlank = false
     private let clock: Clock
     /// How long rows are gathered before column widths are fixed.
     public static let sizingDelay: TimeInterval = 0.3
@@ -26,13 +28,22 @@ public final class OutputWriter {
                 sink: @escaping (String) -> Void) {
         self.width = max(10, width)
         self.clock = clock
-        self.sink = sink
+        self.emitLine = sink
+    }
+
+    private func sink(_ line: String) {
+        lastLineBlank = line.isEmpty
+        emitLine(line)
     }
 
     public func write(_ item: FormatItem) {
         switch item {
         case .line(let text):
             closeBlock()
+            sink(text)
+        case .groupHeader(let text):
+            closeBlock()
+            if !lastLineBlank { sink("") }
             sink(text)
         case .tableStart(let header):
             closeBlock()
@@ -75,7 +86,7 @@ public final class OutputWriter {
                 sink("")
                 state = .list
             }
-            ListRenderer.render(lines.map { (label: $0.label, value: $0.value) }, available: width).forEach(sink)
+            ListRenderer.render(lines.map { (label: $0.label, value: $0.value) }, available: width).forEach(sink(_:))
         case .wideStart(let n):
             closeBlock()
             state = .wide(columns: n, values: [])

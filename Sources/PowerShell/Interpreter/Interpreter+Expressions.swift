@@ -76,6 +76,13 @@ extension Interpreter {
     // MARK: - Types and casts
 
     func resolveType(_ t: TypeName) throws -> PSType {
+        if let cached = typeCache[t.fullName] { return cached }
+        let resolved = try resolveTypeUncached(t)
+        typeCache[t.fullName] = resolved
+        return resolved
+    }
+
+    private func resolveTypeUncached(_ t: TypeName) throws -> PSType {
         if let r = TypeResolver.resolve(t.fullName) { return r }
         if t.genericArguments.isEmpty, DotNet.isKnownType(t.name) {
             var type = PSType.named(DotNet.fullTypeName(t.name) ?? t.name)

@@ -23,6 +23,8 @@ final class Interpreter: @unchecked Sendable {
     private let stopLock = NSLock()
     private var stopRequested = false
     lazy var session: RunspaceSessionState = RunspaceSessionState(self)
+    /// Type literals already resolved, by the name as written.
+    var typeCache: [String: PSType] = [:]
     /// Error-stream handling installed by redirections (`2>&1`, `2>$null`) for the running command.
     var errorRedirect: ((ErrorRecord) throws -> Void)?
 

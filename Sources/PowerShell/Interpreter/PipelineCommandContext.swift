@@ -92,8 +92,12 @@ final class PipelineCommandContext: CommandContext, @unchecked Sendable {
     }
 
     func invoke(_ block: ScriptBlock, dollarUnder: Value?, arguments: [Value]) throws -> [Value] {
-        // pwsh runs ForEach-Object/Where-Object blocks in the caller's scope: `$sum += $_` sticks.
-        try interpreter.invokeScriptBlock(block, dollarUnder: dollarUnder, arguments: arguments, newScope: false)
+        try interpreter.invokeScriptBlock(block, dollarUnder: dollarUnder, arguments: arguments, newScope: true)
+    }
+
+    /// ForEach-Object/Where-Object blocks run in the caller's scope: `$sum += $_` sticks.
+    func invokeInCurrentScope(_ block: ScriptBlock, dollarUnder: Value?) throws -> [Value] {
+        try interpreter.invokeScriptBlock(block, dollarUnder: dollarUnder, arguments: [], newScope: false)
     }
 
     func invokeScript(_ text: String) throws -> [Value] {

@@ -31,6 +31,23 @@ final class LineReader {
 
     deinit { try? handle.close() }
 
+    /// The line from `from` to the next CR or LF in the buffer, and where that terminator is.
+    private func lineAt(_ from: Int) -> (String, Int)? {
+        buffer.withUnsafeBufferPointer { p -> (String, Int)? in
+            var i = from
+            while i < p.count {
+                let b = p[i]
+                if b == 0x0A || b == 0x0D {
+                    let bytes = UnsafeBufferPointer(rebasing: p[from..<i])
+                    let line = encoding == .utf8 || encoding == .utf8BOM ? String(decoding: bytes, as: UTF8.self) : encoding.decode(bytes)
+                    return (line, i)
+                }
+                i += 1
+            }
+            return nil
+        }
+    }
+
     /// The next line without its terminator, or nil at the end of the file.
     func next() -> String? {
         if wholeLines != nil {
@@ -41,10 +58,9 @@ final class LineReader {
                 if buffer[start] == 0x0A { start += 1 }
                 pendingCR = false
             }
-            if let i = buffer[start...].firstIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
-                let line = encoding.decode(buffer[start..<i])
-                start = i + 1
-                if buffer[i] == 0x0D { pendingCR = true }
+            if let (line, end) = lineAt(start) {
+                start = end + 1
+                if buffer[end] == 0x0D { pendingCR = true }
                 return line
             }
             if atEOF {

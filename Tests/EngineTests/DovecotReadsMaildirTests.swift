@@ -8,6 +8,7 @@ import Testing
     @Test func doveadmSeesWhatMaildirStoreWrote() throws {
         let fx = SyncFixture()
         _ = try buildStandardCorpus(at: fx.sourceRoot, bigMessage: false)
+        fx.options.batchMessages = 2   // several commits per folder: uidlist records are appended
         try fx.sync()
         let dovecot = try TestDovecot()
         defer { dovecot.stop() }
@@ -35,6 +36,8 @@ import Testing
             let got = out.split(separator: "\n").dropFirst().map(String.init)
             #expect(got == expected, "folder \(folder)")
             checked += got.count
+            let (_, next) = run("\(doveadm) mailbox status -u terry.adams uidnext '\(folder)' 2>&1")
+            #expect(next.split(separator: "\n").last.map(String.init) == "\(folder)\t\(f.status.uidNext)", "\(folder): \(next)")
         }
         #expect(checked == 11)
     }

@@ -79,3 +79,21 @@ import Testing
         #expect(try fetchAll(g, MessageUID(2)) == bytes("y\r\n"))
     }
 }
+
+@Suite struct DovecotUIDListTests {
+    @Test func laterCommitsAppendRecordsAndReadersTakeTheHighestUID() throws {
+        let dir = TempDir(); defer { dir.remove() }
+        let store = try MaildirStore(root: dir.path)
+        let f = try store.openFolder(.inbox)
+        try put(f, bytes("a\r\n")); try store.commit()
+        let afterFirst = readText(dir.path + "/dovecot-uidlist") ?? ""
+        try put(f, bytes("b\r\n")); try put(f, bytes("c\r\n")); try store.commit()
+        let text = readText(dir.path + "/dovecot-uidlist") ?? ""
+        #expect(text.hasPrefix(afterFirst))                      // appended, not rewritten
+        #expect(text.split(separator: "\n").count == 4)
+        let list = try #require(DovecotUIDList(fileText: text))
+        #expect(list.nextUID == 4 && Set(list.uids.values) == [1, 2, 3])
+        let again = try MaildirStore(root: dir.path, create: false).openFolder(.inbox)
+        #expect(again.status.uidNext == 4)
+    }
+}

@@ -76,6 +76,8 @@ final class NewMigrationEndpointCommand: MigrationCmdlet {
         }
         try reportingErrors(context, target: name) {
             if let invalid = endpoint.validationError() { throw invalid }
+            // A taken name is refused before the (possibly slow) server check.
+            if (try? store(context).endpoint(name)) != nil { throw MigrationError.endpointAlreadyExists(name) }
             guard try context.shouldProcess(target: name, action: context.commandName) else { return }
             if !p.isSet("SkipVerification") {
                 let outcome = ServerAvailability.test(endpoint)

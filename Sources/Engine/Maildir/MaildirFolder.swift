@@ -17,6 +17,10 @@ final class MaildirFolder: MailFolder {
     private var entries: [UInt32: Entry] = [:]
     private var sortedUIDs: [UInt32] = []
     private var uidListDirty = false
+    /// Records added since the uidlist file was last written; with nothing else changed they are appended
+    /// (as Dovecot does) instead of rewriting the whole list at every commit.
+    private var appendedRecords: [(UInt32, String)] = []
+    private var uidListMustBeRewritten = true
     private var dirtyDirectories: Set<String> = []
     private var pending: [UInt32] = []
     private var counter = 0
@@ -43,7 +47,7 @@ final class MaildirFolder: MailFolder {
             uidListDirty = true
         }
         try scan()
-        if uidListDirty { try saveUIDList() }
+        if uidListDirty { try saveUIDList() } else { uidListMustBeRewritten = false }
         if let writerLock { writerLock.removeStaleFiles(in: "\(directory)/tmp") }
     }
 
@@ -166,21 +170,22 @@ final class MaildirFolder: MailFolder {
             e.pendingTmpName = nil
             entries[uid] = e
             uidList.uids[e.name.base] = uid
+            appendedRecords.append((uid, e.name.base))
         }
         if !pending.isEmpty { dirtyDirectories.insert("\(directory)/cur"); uidListDirty = true }
         pending.removeAll()
-        if uidListDirty { try saveUIDList() }
+        if uidListDirty { try uidListMustBeRewritten ? saveUIDList() : appendUIDList() }
         for dir in dirtyDirectories.sorted() { try Posix.fsyncPath(dir, scope: .folder) }
         dirtyDirectories.removeAll()
     }
 
-    /// Writes the uidlist the way Dovecot does: into its dot-lock file, then renamed over the list.
-    private func saveUIDList() throws {
+    /// Takes Dovecot's dot-lock of the uidlist. A lock left by a crashed writer of ours (older than our
+    /// writer lock) or older than two minutes is broken; a fresh one (a Dovecot at work) is waited for.
+    private func lockUIDList() throws -> (fd: Int32, path: String) {
         let lock = "\(directory)/dovecot-uidlist.lock"
         var fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         var waited = 0
         while fd < 0 && errno == EEXIST && waited < 500 {
-            // Left by a crashed writer of ours, or held for a moment by a Dovecot reading the tree.
             if let st = Posix.fileStat(lock), writerLock?.isStale(st) == true || Int64(time(nil)) - Int64(st.st_mtim.tv_sec) > 120 {
                 unlink(lock)
             } else {
@@ -189,6 +194,12 @@ final class MaildirFolder: MailFolder {
             fd = open(lock, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         }
         guard fd >= 0 else { throw StoreError.folder(Posix.errnoText("cannot lock uidlist", lock), retry: .temporary) }
+        return (fd, lock)
+    }
+
+    /// Writes the whole uidlist the way Dovecot does: into its dot-lock file, then renamed over the list.
+    private func saveUIDList() throws {
+        let (fd, lock) = try lockUIDList()
         let text = Array(uidList.fileText.utf8)
         let ok = text.withUnsafeBytes { Posix.writeAll(fd, $0) } && fsync(fd) == 0
         close(fd)
@@ -196,6 +207,28 @@ final class MaildirFolder: MailFolder {
         try Posix.rename(lock, "\(directory)/dovecot-uidlist", scope: .folder)
         dirtyDirectories.insert(directory)
         uidListDirty = false
+        uidListMustBeRewritten = false
+        appendedRecords.removeAll()
+    }
+
+    /// Appends the new records under the dot-lock. Readers take the next UID as the larger of the header's
+    /// N and the last record + 1, so the header need not change.
+    private func appendUIDList() throws {
+        let (lockFD, lock) = try lockUIDList()
+        let path = "\(directory)/dovecot-uidlist"
+        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
+        guard fd >= 0 else {
+            // The list vanished under us: write it whole instead.
+            close(lockFD); unlink(lock)
+            return try saveUIDList()
+        }
+        let text = Array(appendedRecords.map { "\($0.0) :\($0.1)\n" }.joined().utf8)
+        let ok = text.withUnsafeBytes { Posix.writeAll(fd, $0) } && fsync(fd) == 0
+        close(fd)
+        close(lockFD); unlink(lock)
+        guard ok else { throw StoreError.folder(Posix.errnoText("cannot append to", path), retry: .temporary) }
+        uidListDirty = false
+        appendedRecords.removeAll()
     }
 
     static func randomGUID() -> String {

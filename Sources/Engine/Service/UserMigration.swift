@@ -46,9 +46,10 @@ public final class UserMigration {
             let state = try SQLiteSyncStateStore(writer: try store.databaseWriter())
             var opts = options
             opts.badItemLimit = batch.badItemLimit ?? options.badItemLimit
-            let sync = MailboxSync(user: user.emailAddress.lowercased(), source: source, target: target, state: state,
+            var sync = MailboxSync(user: user.emailAddress.lowercased(), source: source, target: target, state: state,
                                    options: opts, excludeFolders: batch.excludeFolders,
                                    sourceRoot: Self.rootPath(credential.userRoot, delimiter: source.traits.delimiter), hooks: hooks)
+            sync.includeFolders = batch.includeFolders
             let report = try sync.run()
             return try record(report, user: user, batch: batch, badItemLimit: opts.badItemLimit)
         } catch let e as StoreError {

@@ -56,8 +56,9 @@ final class Repl {
                 let text = buffer
                 buffer = ""
                 editor.remember(text)
-                host.history.append(text)
                 let outcome = runspace.executeNoticingExit(text)
+                // As in pwsh, a command joins Get-History once it has run.
+                host.history.append(text)
                 status = outcome.code
                 host.flush()
                 _ = Interrupts.take()   // a Ctrl-C that stopped the pipeline is used up

@@ -74,7 +74,6 @@ final class Shell {
             return Self.usageExitCode
         }
         if let dir = options.workingDirectory { runspace.session.currentDirectory = Self.absolute(dir) }
-        let interactiveREPL: Bool
         switch options.mode {
         case .file(let path, let arguments):
             guard StateDirectory.fileExists(path) else {
@@ -85,24 +84,21 @@ final class Shell {
             let code = runspace.runFile(path: Self.absolute(path), arguments: arguments.map { .string($0) })
             host.flush()
             guard options.noExit else { return code }
-            interactiveREPL = true
         case .command(let text):
             loadProfile()
             let code = runspace.execute(text)
             host.flush()
             guard options.noExit else { return code }
-            interactiveREPL = true
         case .commandFromStdin:
             loadProfile()
             return StdinRunner(runspace: runspace, host: host).run()
         case .repl:
-            interactiveREPL = host.stdinIsTerminal
             loadProfile()
-            if !interactiveREPL { return StdinRunner(runspace: runspace, host: host).run() }
         case .version, .help:
             return 0
         }
-        _ = interactiveREPL
+        // The interactive shell (also after -NoExit); statements from stdin when it is not a terminal.
+        guard host.stdinIsTerminal else { return StdinRunner(runspace: runspace, host: host).run() }
         return Repl(runspace: runspace, host: host, state: state, showLogo: !options.noLogo).run()
     }
 

@@ -42,6 +42,7 @@ public enum ServiceLauncher {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        markDescriptorsCloseOnExec()
         let argv = ([path] + args).map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
@@ -52,6 +53,17 @@ public enum ServiceLauncher {
         let child = pid
         Thread.detachNewThread { var st: Int32 = 0; _ = waitpid(child, &st, 0) }
         return child
+    }
+
+    /// Nothing of the caller's (e.g. the pipe a caller reads the script's output from) may stay open in the
+    /// long-lived service. glibc's addclosefrom_np is hidden from Swift, so the caller's descriptors above 2
+    /// get FD_CLOEXEC instead (harmless for the caller: it does not exec itself).
+    static func markDescriptorsCloseOnExec() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? [] {
+            guard let fd = Int32(name), fd > 2 else { continue }
+            let flags = fcntl(fd, F_GETFD)
+            if flags >= 0 { _ = fcntl(fd, F_SETFD, flags | FD_CLOEXEC) }
+        }
     }
 
     /// Stops the service of `stateDirectory` (SIGTERM to the recorded pid) and waits up to `timeout` for its

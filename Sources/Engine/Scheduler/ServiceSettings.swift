@@ -11,6 +11,8 @@ public struct ServiceSettings: Sendable {
     public var idleExit: TimeInterval = 60
     /// A CA bundle trusted for source servers in addition to the system's (tests).
     public var additionalCAFile: String?
+    /// Called by every worker at each sync event with the user's address (tests slow or observe syncs).
+    public var syncEventObserver: (@Sendable (String, SyncEvent) -> Void)?
 
     public init() {}
 

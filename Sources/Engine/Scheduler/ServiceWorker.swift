@@ -32,10 +32,11 @@ final class ServiceWorker: @unchecked Sendable {
     var isIncremental: Bool { kind != .initial }
 
     /// Hooks for the sync core: the environment's crash hooks (process tests), then the cancel check.
-    func hooks() -> SyncHooks {
+    func hooks(observer: (@Sendable (String, SyncEvent) -> Void)?) -> SyncHooks {
         let crash = SyncHooks.fromEnvironment()
         return SyncHooks { [self] event in
             try crash.onEvent?(event)
+            observer?(email, event)
             if isCancelled { throw ServiceCancellation() }
         }
     }
@@ -44,7 +45,7 @@ final class ServiceWorker: @unchecked Sendable {
     func run(store: MigrationStore, settings: ServiceSettings, log: ServiceLog) {
         let runner = UserMigration(store: store)
         runner.additionalCAFile = settings.additionalCAFile
-        runner.hooks = hooks()
+        runner.hooks = hooks(observer: settings.syncEventObserver)
         let started = Date()
         do {
             let outcome = try runner.run(email)

@@ -74,7 +74,10 @@ final class Shell {
             return Self.usageExitCode
         }
         if let dir = options.workingDirectory { runspace.session.currentDirectory = Self.absolute(dir) }
-        let interactiveREPL: Bool
+        switch options.mode {
+        case .file, .command, .commandFromStdin: installScriptInterrupts()
+        default: break
+        }
         switch options.mode {
         case .file(let path, let arguments):
             guard StateDirectory.fileExists(path) else {
@@ -85,25 +88,33 @@ final class Shell {
             let code = runspace.runFile(path: Self.absolute(path), arguments: arguments.map { .string($0) })
             host.flush()
             guard options.noExit else { return code }
-            interactiveREPL = true
         case .command(let text):
             loadProfile()
             let code = runspace.execute(text)
             host.flush()
             guard options.noExit else { return code }
-            interactiveREPL = true
         case .commandFromStdin:
             loadProfile()
             return StdinRunner(runspace: runspace, host: host).run()
         case .repl:
-            interactiveREPL = host.stdinIsTerminal
             loadProfile()
-            if !interactiveREPL { return StdinRunner(runspace: runspace, host: host).run() }
         case .version, .help:
             return 0
         }
-        _ = interactiveREPL
+        // The interactive shell (also after -NoExit); statements from stdin when it is not a terminal.
+        guard host.stdinIsTerminal else { return StdinRunner(runspace: runspace, host: host).run() }
         return Repl(runspace: runspace, host: host, state: state, showLogo: !options.noLogo).run()
+    }
+
+    /// Ctrl-C while a script runs stops its pipeline (finally blocks run, exit code 1);
+    /// a second Ctrl-C ends the process at once, for a command that does not stop.
+    private func installScriptInterrupts() {
+        let runspace = self.runspace
+        let count = InterruptCount()
+        Interrupts.install {
+            if count.next() > 1 { _exit(130) }
+            runspace.stop()
+        }
     }
 
     /// Runs `$MIGSH_HOME/profile.ps1` in the global scope unless -NoProfile.
@@ -124,3 +135,8 @@ final class Shell {
     }
 }
 
+/// Counts Ctrl-C presses (touched only by the interrupt watcher thread).
+private final class InterruptCount: @unchecked Sendable {
+    private var count = 0
+    func next() -> Int { count += 1; return count }
+}

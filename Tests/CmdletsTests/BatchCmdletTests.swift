@@ -173,4 +173,24 @@ import PowerShell
         #expect(config["MaxNumberOfBatches"].flatMap(MigrationValues.int) == 100)
         #expect(config["CanSubmitNewBatch"].flatMap(MigrationValues.bool) == true)
     }
+
+    @Test func newBatchKeepsItsOptions() throws {
+        let h = try Self.harness()
+        let run = try Self.newBatch(h, extra: [
+            arg("ExcludeFolders", .list([str("Deleted Items"), str("Junk Email")])),
+            arg("NotificationEmails", str("admin@contoso.edu")), arg("TimeZone", str("Pacific Standard Time")),
+            arg("StartAfter", str("7/30/2030 9:00PM Z")), arg("ReportInterval", str("12:00:00")),
+            arg("BadItemLimit", .int(10)), arg("AutoComplete"), arg("SkipReports")])
+        #expect(run.errors.isEmpty)
+        let b = try #require(try h.run("Get-MigrationBatch", [pos(str("IMAPBatch1"))]).objects.first)
+        guard case .array(let folders)? = b["ExcludedFolders"] else { Issue.record("no folder list"); return }
+        #expect(folders.items.compactMap(\.stringValue) == ["Deleted Items", "Junk Email"])
+        #expect(b["TimeZone"]?.stringValue == "Pacific Standard Time")
+        #expect(b["BadItemLimit"].flatMap(MigrationValues.int) == 10)
+        #expect(b["AutoComplete"].flatMap(MigrationValues.bool) == true)
+        #expect(b["SkipReports"].flatMap(MigrationValues.bool) == true)
+        #expect(MigrationValues.seconds(b["ReportInterval"]) == 43_200)
+        let start = try #require(MigrationValues.date(b["StartAfter"]))
+        #expect(start.timeIntervalSince1970 == 1_911_675_600)   // 2030-07-30 21:00 UTC
+    }
 }

@@ -70,4 +70,12 @@ import PowerShell
         #expect(!binary.errors.isEmpty)
         try Self.expectNothingSaved(h2)
     }
+
+    @Test func aFileFullOfErrorsReportsTheFirstFifty() throws {
+        let rows = (1...120).map { "bad\($0),u\($0),pw" }.joined(separator: "\n")
+        let (h, run) = try Self.newBatch("EmailAddress,UserName,Password\n" + rows)
+        #expect(run.errors.count == 51)
+        #expect(run.errors.last?.message == "The CSV data has 120 errors (the first 50 are shown); nothing was saved.")
+        try Self.expectNothingSaved(h)
+    }
 }

@@ -31,6 +31,14 @@ import Testing
         #expect(filter.excludes(path, roleOf: { Self.roles[$0] }) == excluded)
     }
 
+    @Test func includeFoldersSelectsOnlyTheNamedFolders() {
+        let filter = FolderFilter(excludeFolders: ["Projects/Old"], includeFolders: ["#Inbox#", "Projects/*"])
+        let excluded = ["INBOX", "Projects", "Projects/New", "Projects/Old", "Gesendet"].filter {
+            filter.excludes(FolderPath($0, separator: "/"), roleOf: { Self.roles[$0] })
+        }
+        #expect(excluded == ["Projects/Old", "Gesendet"])
+    }
+
     @Test func unknownTokensAreReported() {
         #expect(FolderFilter(excludeFolders: ["#Bogus#", "Ok"]).ignored == ["#Bogus#"])
     }

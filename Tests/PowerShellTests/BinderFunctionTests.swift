@@ -142,3 +142,10 @@ import Testing
         }
     }
 }
+
+@Suite struct BinderRemainingArgumentsTests {
+    @Test func functionRemainingArguments() {
+        let r = InterpreterHarness.run("function f { param($First, [Parameter(ValueFromRemainingArguments)]$Rest) \"$First|$($Rest -join ',')\" }; f a b c")
+        #expect(r.output == ["a|b,c"], "\(r.errors)")
+    }
+}

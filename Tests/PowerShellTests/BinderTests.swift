@@ -142,6 +142,16 @@ final class NoopCmdlet: Cmdlet {}
         #expect(try bind(Self.sets, [.named("Path", .string("/x"))]).parameterSetName == "ByPath")
     }
 
+    @Test func remainingArgumentsAreCollected() throws {
+        var object = ParameterDeclaration("Object", .object, sets: [.all(position: 0, valueFromPipeline: true)])
+        object.valueFromRemainingArguments = true
+        let host = CommandDeclaration(name: "Write-Thing", synopsis: "", parameters: [
+            object, ParameterDeclaration("Separator", .string)], make: { NoopCmdlet() })
+        let r = try bind(host, [.positional(.int(1)), .positional(.int(2)), .named("Separator", .string(",")), .positional(.int(3))])
+        #expect(r.parameters["Object"].flatMap(Conversion.enumerate)?.map(\.stringOrInt) == [1, 2, 3])
+        #expect(try bind(host, [.positional(.int(1))]).parameters["Object"]?.stringOrInt == 1)
+    }
+
     @Test func positionsCountAcrossSets() throws {
         let copy = CommandDeclaration(name: "Copy-Thing", synopsis: "", parameters: [
             ParameterDeclaration("Path", .array(.string), sets: [ParameterSetMembership("Path", position: 0, mandatory: true)]),

@@ -21,6 +21,16 @@ import Testing
         #expect(w.properties.map(\.name) == ["MaxA", "MaxB"])
     }
 
+    @Test func selectObjectStarAndExclude() {
+        let out = sh.values("[pscustomobject]@{A=1;Bb=2;Bc=3} | Select-Object * -ExcludeProperty B*")
+        guard case .object(let o) = out.first else { Issue.record("no object"); return }
+        #expect(o.properties.map(\.name) == ["A"])
+        let all = sh.values("[pscustomobject]@{A=1;B=2} | Select-Object -Property *")
+        guard case .object(let a) = all.first else { Issue.record("no object"); return }
+        #expect(a.properties.map(\.name) == ["A", "B"])
+        #expect(sh.strings("'abc' | Select-Object Length | % Length") == ["3"])
+    }
+
     @Test func selectObjectCalculatedProperties() {
         let out = sh.values("[pscustomobject]@{Size=2048} | Select-Object @{n='KB';e={$_.Size / 1KB}}, @{Name='Twice'; Expression={$_.Size * 2}}, @{l='L';e='Size'}")
         guard case .object(let o) = out.first else { Issue.record("no object"); return }

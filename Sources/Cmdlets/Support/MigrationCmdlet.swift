@@ -7,6 +7,8 @@ import PowerShell
 protocol MigrationCmdlet: Cmdlet {}
 
 extension MigrationCmdlet {
+    static var csvProblemsShown: Int { 50 }
+
     func store(_ context: CommandContext) throws -> MigrationStore { try MigrationStoreAccess.store(context) }
 
     /// Runs `body`; a MigrationError or an Exchange-style refusal becomes a non-terminating error
@@ -15,9 +17,12 @@ extension MigrationCmdlet {
     func reportingErrors(_ context: CommandContext, target: String?, _ body: () throws -> Void) throws {
         do { try body() } catch let error as MigrationError {
             if case .csvInvalid(let problems) = error {
-                for r in MigrationErrors.csvProblems(problems, command: context.commandName) { context.writeError(r) }
+                // A 50,000-row file with a systematic mistake must not bury the console.
+                let shown = problems.prefix(Self.csvProblemsShown)
+                for r in MigrationErrors.csvProblems(Array(shown), command: context.commandName) { context.writeError(r) }
+                let more = problems.count > shown.count ? " (the first \(shown.count) are shown)" : ""
                 context.writeError(MigrationErrors.record(
-                    "The CSV data has \(problems.count) error\(problems.count == 1 ? "" : "s"); nothing was saved.",
+                    "The CSV data has \(problems.count) error\(problems.count == 1 ? "" : "s")\(more); nothing was saved.",
                     exception: "Microsoft.Exchange.Migration.MigrationCSVValidationException",
                     category: .invalidData, target: target, command: context.commandName))
             } else {

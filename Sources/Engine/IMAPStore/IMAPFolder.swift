@@ -109,7 +109,7 @@ final class IMAPAppendWriter: MessageWriter {
         let date = IMAP.InternalDate(secondsSinceEpoch: message.internalDate.secondsSince1970,
                                      zoneMinutes: message.internalDate.zoneOffsetMinutes ?? 0)
         let ticket = StoredMessageTicket()
-        folder.store.enqueue(AppendMessage(bytes: bytes, flags: message.flags.imapAtoms.map(Flag.init), internalDate: date),
+        try folder.store.enqueue(AppendMessage(bytes: bytes, flags: message.flags.imapAtoms.map(Flag.init), internalDate: date),
                              to: folder.name, ticket: ticket)
         bytes = []
         return ticket

@@ -104,12 +104,18 @@ public final class IMAPStore: MailStore {
         return folder
     }
 
-    func enqueue(_ message: AppendMessage, to mailbox: MailboxName, ticket: StoredMessageTicket) {
+    /// Queued bytes above which the queue is sent at once, so memory stays bounded per user.
+    public var maxQueuedBytes = 8 * 1024 * 1024
+    private var queuedBytes = 0
+
+    func enqueue(_ message: AppendMessage, to mailbox: MailboxName, ticket: StoredMessageTicket) throws {
         if pending.last?.mailbox == mailbox {
             pending[pending.count - 1].messages.append(message); pending[pending.count - 1].tickets.append(ticket)
         } else {
             pending.append((mailbox, [message], [ticket]))
         }
+        queuedBytes += message.bytes.count
+        if queuedBytes >= maxQueuedBytes { try commit() }
     }
 
     /// Sends the queued messages, one MULTIAPPEND per mailbox (pipelined APPENDs without it); a message is
@@ -134,6 +140,7 @@ public final class IMAPStore: MailStore {
             }
             pending.removeFirst()
         }
+        queuedBytes = 0
     }
 
     private func assign(_ result: AppendResult, to tickets: [StoredMessageTicket], in mailbox: MailboxName) {

@@ -18,7 +18,8 @@ public final class UserMigration {
     /// A CA bundle trusted in addition to the system's (tests; production uses SSL_CERT_FILE).
     public var additionalCAFile: String?
     public var options = SyncOptions()
-    public var hooks = SyncHooks()
+    /// MIGSH_TEST_CRASH_AFTER / _BEFORE (crash tests of the service process) are honoured by default.
+    public var hooks = SyncHooks.fromEnvironment()
 
     public init(store: MigrationStore, mailboxesRoot: String? = nil) {
         self.store = store
@@ -46,9 +47,10 @@ public final class UserMigration {
             let state = try SQLiteSyncStateStore(writer: try store.databaseWriter())
             var opts = options
             opts.badItemLimit = batch.badItemLimit ?? options.badItemLimit
-            let sync = MailboxSync(user: user.emailAddress.lowercased(), source: source, target: target, state: state,
+            var sync = MailboxSync(user: user.emailAddress.lowercased(), source: source, target: target, state: state,
                                    options: opts, excludeFolders: batch.excludeFolders,
                                    sourceRoot: Self.rootPath(credential.userRoot, delimiter: source.traits.delimiter), hooks: hooks)
+            sync.includeFolders = batch.includeFolders
             let report = try sync.run()
             return try record(report, user: user, batch: batch, badItemLimit: opts.badItemLimit)
         } catch let e as StoreError {

@@ -19,12 +19,21 @@ public struct FolderFilter: Sendable {
         "journal": nil, "tasks": nil, "notes": nil,
     ]
 
-    public init(excludeFolders: [String]) {
-        var rules: [Rule] = [], ignored: [String] = []
-        for text in excludeFolders {
-            if let r = Self.parse(text) { rules.append(r) } else { ignored.append(text) }
+    private let includeRules: [Rule]
+
+    /// `includeFolders` (Exchange's -IncludeFolders, same syntax): when given, only the folders it names
+    /// are synced; -ExcludeFolders then still removes folders from that set.
+    public init(excludeFolders: [String], includeFolders: [String] = []) {
+        var ignored: [String] = []
+        func parseAll(_ texts: [String]) -> [Rule] {
+            texts.compactMap { text in
+                if let r = Self.parse(text) { return r }
+                ignored.append(text)
+                return nil
+            }
         }
-        self.rules = rules
+        rules = parseAll(excludeFolders)
+        includeRules = parseAll(includeFolders)
         self.ignored = ignored
     }
 
@@ -57,7 +66,8 @@ public struct FolderFilter: Sendable {
 
     /// Whether a source folder is excluded. `roleOf` gives the role of a folder path (for #WellKnown# rules).
     public func excludes(_ path: FolderPath, roleOf: (FolderPath) -> FolderRole?) -> Bool {
-        rules.contains { matches($0, path, roleOf) }
+        if !includeRules.isEmpty && !includeRules.contains(where: { matches($0, path, roleOf) }) { return true }
+        return rules.contains { matches($0, path, roleOf) }
     }
 
     private func matches(_ rule: Rule, _ path: FolderPath, _ roleOf: (FolderPath) -> FolderRole?) -> Bool {

@@ -7,6 +7,7 @@ public final class MailboxSync {
     let state: any SyncStateStore
     public var options: SyncOptions
     public var excludeFolders: [String]
+    public var includeFolders: [String] = []
     public var sourceRoot: FolderPath?
     public let hooks: SyncHooks
 
@@ -23,7 +24,7 @@ public final class MailboxSync {
     public func run() throws -> MailboxSyncReport {
         var report = MailboxSyncReport(user: user)
         let previous = Dictionary(try state.folderStates(user: user).map { ($0.source, $0.target) }, uniquingKeysWith: { a, _ in a })
-        let mapper = FolderMapper(targetTraits: target.traits, filter: FolderFilter(excludeFolders: excludeFolders),
+        let mapper = FolderMapper(targetTraits: target.traits, filter: FolderFilter(excludeFolders: excludeFolders, includeFolders: includeFolders),
                                   sourceRoot: sourceRoot, previousTargets: previous)
         report.plans = mapper.plan(try source.listFolders())
         var synced: [(FolderPlan, FolderSyncResult)] = []

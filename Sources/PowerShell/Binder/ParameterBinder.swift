@@ -131,9 +131,12 @@ public struct ParameterBinder {
             candidates = try narrow(candidates, by: p, extent: arg.extent)
         }
 
+        let remainingTarget = declaration.parameters.first { $0.valueFromRemainingArguments }
+        var remaining: [Value] = []
         for (order, arg) in positionals {
             guard case .positional(let value) = arg.kind else { continue }
             guard let p = positionalTarget(candidates, bound, value) else {
+                if remainingTarget != nil { remaining.append(value); continue }
                 if options.collectsExtraArguments { extra.append((order, value)); continue }
                 throw BindingErrors.positionalNotFound(value, text: arg.text, command, arg.extent)
             }
@@ -141,6 +144,13 @@ public struct ParameterBinder {
             candidates = try narrow(candidates, by: p, extent: arg.extent)
         }
 
+        if let p = remainingTarget, !remaining.isEmpty {
+            let first = bound[p.name].map { [$0] } ?? []
+            bound[p.name] = nil
+            let items = first + remaining
+            bound[p.name] = p.type == .object ? .list(items) : try converter.convert(.list(items), for: p, mandatory: false, extent: nil)
+            candidates = try narrow(candidates, by: p, extent: nil)
+        }
         candidates = try chooseSet(candidates, bound, final: !options.expectingInput)
         var result = BindingResult(declaration: declaration, parameters: bound, candidateSets: candidates,
                                    common: common, extraArguments: extra.sorted { $0.order < $1.order }.map(\.value))

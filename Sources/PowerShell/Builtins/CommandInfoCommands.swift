@@ -151,7 +151,7 @@ final class GetHelpCommand: Cmdlet {
         else if p.isSet("Full") { view = .full }
         else if p.isSet("Detailed") { view = .detailed }
         else { view = .standard }
-        context.write(.string(HelpText.render(declarations[0], view: view)))
+        context.write(.string(HelpText.render(declarations[0], view: view, width: context.host.width)))
     }
 
     static func overview(_ registry: CommandRegistry) -> String {

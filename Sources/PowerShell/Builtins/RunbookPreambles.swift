@@ -17,10 +17,11 @@ enum RunbookPreambles {
     static let sessionType = "System.Management.Automation.Runspaces.PSSession"
 
     static func noOp(_ name: String, _ synopsis: String, _ message: String, parameters: [ParameterDeclaration],
-                     example: String, shouldProcess: Bool = false, output: (@Sendable (CommandContext) -> Value?)? = nil) -> CommandDeclaration {
+                     example: String, shouldProcess: Bool = false, description: String? = nil,
+                     output: (@Sendable (CommandContext) -> Value?)? = nil) -> CommandDeclaration {
         CommandDeclaration(
             name: name, synopsis: synopsis,
-            description: "migsh runs locally with no Microsoft service, so this command does nothing but write one verbose line. It accepts the parameters runbooks pass to it, so existing runbooks run unchanged.",
+            description: description ?? "migsh runs locally with no Microsoft service, so this command does nothing but write one verbose line. It accepts the parameters runbooks pass to it, so existing runbooks run unchanged.",
             parameters: parameters,
             examples: [CommandExample(example, "Runs as a local no-op.")],
             supportsShouldProcess: shouldProcess, confirmImpact: .low,
@@ -89,6 +90,11 @@ enum RunbookPreambles {
              parameters: [p("ExecutionPolicy", executionPolicy, position: 0), p("Scope", executionPolicyScope, position: 1),
                           p("Force", .switchParameter)],
              example: "Set-ExecutionPolicy RemoteSigned -Scope CurrentUser", shouldProcess: true),
+        noOp("Set-StrictMode", "Establishes and enforces coding rules in expressions, scripts, and script blocks.",
+             "Set-StrictMode: accepted; migsh does not enforce strict mode.",
+             parameters: [p("Version", position: nil, aliases: ["v"]), p("Off", .switchParameter)],
+             example: "Set-StrictMode -Version Latest",
+             description: "Accepted so that scripts using it run; migsh does not enforce strict mode (an unset variable still reads as $null). Writes one verbose line."),
         noOp("Get-ExecutionPolicy", "Gets the execution policies for the current session.", "Get-ExecutionPolicy: migsh does not restrict scripts.",
              parameters: [p("Scope", executionPolicyScope), p("List", .switchParameter)],
              example: "Get-ExecutionPolicy", output: { _ in .string("Unrestricted") }),

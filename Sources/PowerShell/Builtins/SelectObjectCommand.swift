@@ -31,7 +31,13 @@ final class SelectObjectCommand: Cmdlet {
         ],
         make: { SelectObjectCommand() })
 
-    private var selector: PropertySelector?
+    /// The -Property entries, prepared once: wildcard patterns compiled, calculated ones labelled.
+    private enum Pick {
+        case wildcard(WildcardPattern)
+        case name(String, label: String?)
+        case script(ScriptBlock, label: String)
+    }
+    private var picks: [Pick]?
     private var exclude: [WildcardPattern] = []
     private var expand: String?
     private var first: Int?, last: Int?, skip = 0, skipLast = 0
@@ -44,7 +50,15 @@ final class SelectObjectCommand: Cmdlet {
 
     func begin(_ context: CommandContext) throws {
         let p = context.parameters
-        if let prop = p["Property"] { selector = try PropertySelector(prop) }
+        if let prop = p["Property"] {
+            picks = try PropertySelector(prop).specs.map { spec in
+                switch spec.source {
+                case .name(let name) where spec.label == nil && WildcardPattern.containsWildcard(name): return .wildcard(WildcardPattern(name))
+                case .name(let name): return .name(name, label: spec.label)
+                case .script(let block): return .script(block, label: spec.label ?? block.text.trimmingCharacters(in: .whitespaces))
+                }
+            }
+        }
         exclude = Builtin.strings(p["ExcludeProperty"]).map { WildcardPattern($0) }
         expand = p.string("ExpandProperty")
         first = Builtin.int(context, "First")
@@ -85,7 +99,7 @@ final class SelectObjectCommand: Cmdlet {
         if let expand {
             guard let value = expanded(input, expand, context) else { return }
             outputs = Conversion.enumerate(value) ?? [value]
-        } else if selector != nil || !exclude.isEmpty {
+        } else if picks != nil || !exclude.isEmpty {
             outputs = [.object(try select(input, context))]
         } else {
             outputs = [input]
@@ -125,19 +139,16 @@ final class SelectObjectCommand: Cmdlet {
             guard !exclude.contains(where: { $0.matches(name) }), !result.hasProperty(name) else { return }
             result[name] = value
         }
-        let specs = selector?.specs ?? [PropertySelector.Spec(label: nil, source: .name("*"))]
-        for spec in specs {
-            switch spec.source {
-            case .name(let name) where spec.label == nil && WildcardPattern.containsWildcard(name):
-                let pattern = WildcardPattern(name)
+        for pick in picks ?? [.wildcard(WildcardPattern("*"))] {
+            switch pick {
+            case .wildcard(let pattern):
                 for (n, v) in Self.properties(of: input) where pattern.matches(n) { add(n, v) }
-            case .name(let name):
+            case .name(let name, let label):
                 let real: String
                 if case .object(let o) = input, let r = o.propertyName(name) { real = r } else { real = name }
-                add(spec.label ?? real, Builtin.property(input, name))
-            case .script(let block):
-                let value = Builtin.collapse(try context.invoke(block, dollarUnder: input, arguments: []))
-                add(spec.label ?? block.text.trimmingCharacters(in: .whitespaces), value)
+                add(label ?? real, Builtin.property(input, name))
+            case .script(let block, let label):
+                add(label, Builtin.collapse(try context.invoke(block, dollarUnder: input, arguments: [])))
             }
         }
         return result

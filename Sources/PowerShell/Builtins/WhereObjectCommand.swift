@@ -55,25 +55,41 @@ final class WhereObjectCommand: Cmdlet {
             make: { WhereObjectCommand() })
     }()
 
-    func process(_ context: CommandContext) throws {
-        guard let input = Builtin.input(context) else { return }
-        if try passes(input, context) { context.write(input) }
+    /// What to test, decided once in `begin` (only -InputObject changes per object).
+    private enum Test {
+        case script(ScriptBlock)
+        case truthy(String, negated: Bool)
+        case compare(String, BinaryOperators.Kind, caseSensitive: Bool, Value)
+    }
+    private var test: Test?
+
+    func begin(_ context: CommandContext) throws {
+        let p = context.parameters
+        if case .scriptBlock(let block)? = p["FilterScript"] ?? p["Property"] { test = .script(block); return }
+        let name = Conversion.toString(p["Property"] ?? .null)
+        if p.isSet("Not") { test = .truthy(name, negated: true); return }
+        if let op = Self.operators.first(where: { p.isSet($0.0) }) {
+            test = .compare(name, op.2, caseSensitive: op.3, p["Value"] ?? .null)
+        } else if p.isBound("Value") {
+            test = .compare(name, .eq, caseSensitive: false, p["Value"] ?? .null)
+        } else {
+            test = .truthy(name, negated: false)
+        }
     }
 
-    private func passes(_ input: Value, _ context: CommandContext) throws -> Bool {
-        let p = context.parameters
-        if case .scriptBlock(let block)? = p["FilterScript"] ?? p["Property"] {
+    func process(_ context: CommandContext) throws {
+        guard let input = Builtin.input(context), let test else { return }
+        if try passes(input, test, context) { context.write(input) }
+    }
+
+    private func passes(_ input: Value, _ test: Test, _ context: CommandContext) throws -> Bool {
+        switch test {
+        case .script(let block):
             return Conversion.toBool(.list(try context.invokeInCurrentScope(block, dollarUnder: input)))
+        case .truthy(let name, let negated):
+            return Conversion.toBool(Builtin.property(input, name)) != negated
+        case .compare(let name, let kind, let cs, let right):
+            return Conversion.toBool(try BinaryOperators.evaluate(kind, Builtin.property(input, name), right, caseSensitive: cs).value)
         }
-        let name = Conversion.toString(p["Property"] ?? .null)
-        let left = Builtin.property(input, name)
-        if p.isSet("Not") { return !Conversion.toBool(left) }
-        guard let op = Self.operators.first(where: { p.isSet($0.0) }) else {
-            // Property only, or -EQ without a value: truthiness / comparison with $null.
-            if p.isSet("EQ") || p.isBound("Value") { return Comparison.equals(left, p["Value"] ?? .null) }
-            return Conversion.toBool(left)
-        }
-        let right = p["Value"] ?? .null
-        return Conversion.toBool(try BinaryOperators.evaluate(op.2, left, right, caseSensitive: op.3).value)
     }
 }

@@ -47,3 +47,22 @@ enum FormatInput {
         ParameterDeclaration("Property", .array(.object), sets: [.all(position: 0)], help: help)
     }
 }
+
+/// What every Format-* command keeps: its -Property selection, the session's
+/// `$FormatEnumerationLimit`, and whether it opened a block that `end` must close.
+class FormatCommandBase: Cmdlet {
+    var selector = PropertySelector.none
+    var limit = DisplayText.defaultEnumerationLimit
+    var started = false
+
+    func begin(_ context: CommandContext) throws {
+        selector = try PropertySelector(context.parameters["Property"])
+        limit = FormatInput.enumerationLimit(context)
+    }
+
+    func process(_ context: CommandContext) throws {}
+
+    func end(_ context: CommandContext) throws {
+        if started { FormatInput.write(.end, context) }
+    }
+}

@@ -1,9 +1,6 @@
 /// Format-Table: objects as a table (`-Property`, `-AutoSize`, `-Wrap`, `-HideTableHeaders`).
-final class FormatTableCommand: Cmdlet {
-    private var selector: PropertySelector!
+final class FormatTableCommand: FormatCommandBase {
     private var labels: [String]?
-    private var started = false
-    private var limit = DisplayText.defaultEnumerationLimit
 
     static let declaration = CommandDeclaration(
         name: "Format-Table",
@@ -20,12 +17,7 @@ final class FormatTableCommand: Cmdlet {
         outputTypes: [FormatRecord.startType],
         make: { FormatTableCommand() })
 
-    func begin(_ context: CommandContext) throws {
-        selector = try PropertySelector(context.parameters["Property"])
-        limit = FormatInput.enumerationLimit(context)
-    }
-
-    func process(_ context: CommandContext) throws {
+    override func process(_ context: CommandContext) throws {
         guard let input = FormatInput.current(context) else { return }
         for unit in FormatInput.units(input) {
             switch unit {
@@ -38,10 +30,6 @@ final class FormatTableCommand: Cmdlet {
             case .object(let o): try row(columns(for: o, context), hide: false, context)
             }
         }
-    }
-
-    func end(_ context: CommandContext) throws {
-        if started { FormatInput.write(.end, context) }
     }
 
     private func columns(for o: PSObject, _ context: CommandContext) throws -> [(TableColumnSpec, Value)] {
@@ -76,118 +64,5 @@ final class FormatTableCommand: Cmdlet {
         for (spec, v) in cols where byLabel[spec.label.lowercased()] == nil { byLabel[spec.label.lowercased()] = v }
         let cells = (labels ?? []).map { DisplayText.cell(byLabel[$0.lowercased()] ?? .null, enumerationLimit: limit, table: true) }
         FormatInput.write(.tableRow(cells), context)
-    }
-}
-
-/// Format-List: each object as `Label : value` lines (`-Property` with wildcards and calculated properties).
-final class FormatListCommand: Cmdlet {
-    private var selector: PropertySelector!
-    private var started = false
-    private var limit = DisplayText.defaultEnumerationLimit
-
-    static let declaration = CommandDeclaration(
-        name: "Format-List",
-        synopsis: "Formats the output as a list of properties, one per line.",
-        description: "Shows each property of each object on its own line as 'Name : Value'. -Property selects and orders properties and accepts wildcards such as Max* or *.",
-        parameters: [
-            FormatInput.property("Properties (names, wildcards or calculated @{Name=...;Expression={...}}) to show."),
-            FormatInput.inputObject,
-        ],
-        examples: [CommandExample("Get-MigrationBatch IMAPBatch1 | Format-List Status,Max*", "Shows the status and every property whose name starts with Max.")],
-        outputTypes: [FormatRecord.startType],
-        make: { FormatListCommand() })
-
-    func begin(_ context: CommandContext) throws {
-        selector = try PropertySelector(context.parameters["Property"])
-        limit = FormatInput.enumerationLimit(context)
-    }
-
-    func process(_ context: CommandContext) throws {
-        guard let input = FormatInput.current(context) else { return }
-        for unit in FormatInput.units(input) {
-            switch unit {
-            case .record(let items): items.forEach { FormatInput.write($0, context) }
-            case .scalar(let v) where !selector.isEmpty:
-                started = true
-                FormatInput.write(.listEntry(try selector.resolve(scalar: v, context: context).map {
-                    ListLine($0.label, DisplayText.cell($0.value, enumerationLimit: limit))
-                }), context)
-            case .scalar(let v):
-                started = true
-                FormatInput.write(.line(DisplayText.line(v)), context)
-            case .object(let o):
-                // An object with none of the asked-for properties shows nothing at all.
-                let entry = try lines(for: o, context)
-                if entry.isEmpty { continue }
-                started = true
-                FormatInput.write(.listEntry(entry), context)
-            }
-        }
-    }
-
-    func end(_ context: CommandContext) throws {
-        if started { FormatInput.write(.end, context) }
-    }
-
-    private func lines(for o: PSObject, _ context: CommandContext) throws -> [ListLine] {
-        if selector.isEmpty {
-            if let view = FormatViews.listView(typeNames: o.typeNames) {
-                return view.map { ListLine($0.label, DisplayText.cell($0.value.evaluate(on: o), enumerationLimit: limit)) }
-            }
-            return o.properties.map { ListLine($0.name, DisplayText.cell($0.value, enumerationLimit: limit)) }
-        }
-        return try selector.resolve(on: o, keepMissing: false, context: context).map {
-            ListLine($0.label, DisplayText.cell($0.value, enumerationLimit: limit))
-        }
-    }
-}
-
-/// Format-Wide: one property of each object, in columns across the screen.
-final class FormatWideCommand: Cmdlet {
-    private var started = false
-
-    static let declaration = CommandDeclaration(
-        name: "Format-Wide",
-        synopsis: "Formats objects as a wide table that shows one property of each object.",
-        description: "Shows one value per object in columns (two by default). -Column sets the number of columns; -AutoSize fits as many as the widest value allows.",
-        parameters: [
-            ParameterDeclaration("Property", .object, sets: [.all(position: 0)], help: "The property to show; the first property by default."),
-            ParameterDeclaration("Column", .int, help: "The number of columns.", range: 1...Int.max),
-            ParameterDeclaration("AutoSize", .switchParameter, help: "Fits as many columns as the widest value allows."),
-            FormatInput.inputObject,
-        ],
-        examples: [CommandExample("Get-ChildItem | Format-Wide Name -Column 3", "Lists file names in three columns.")],
-        outputTypes: [FormatRecord.startType],
-        make: { FormatWideCommand() })
-
-    func process(_ context: CommandContext) throws {
-        guard let input = FormatInput.current(context) else { return }
-        let selector = try PropertySelector(context.parameters["Property"])
-        for unit in FormatInput.units(input) {
-            var text: String
-            switch unit {
-            case .record(let items): items.forEach { FormatInput.write($0, context) }; continue
-            case .scalar(let v): text = DisplayText.cell(v)
-            case .object(let o):
-                if selector.isEmpty {
-                    let first = FormatViews.tableView(typeNames: o.typeNames)?.first?.value.evaluate(on: o)
-                        ?? o.properties.first?.value ?? .null
-                    text = DisplayText.cell(first)
-                } else {
-                    text = DisplayText.cell(try selector.resolve(on: o, keepMissing: true, context: context).first?.value ?? .null)
-                }
-            }
-            if !started {
-                started = true
-                var columns: Int? = 2
-                if case .int(let n)? = context.parameters["Column"] { columns = n } else if context.parameters.isSet("AutoSize") { columns = nil }
-                FormatInput.write(.wideStart(columns: columns), context)
-            }
-            FormatInput.write(.wideEntry(text), context)
-        }
-    }
-
-    func end(_ context: CommandContext) throws {
-        if started { FormatInput.write(.end, context) }
     }
 }

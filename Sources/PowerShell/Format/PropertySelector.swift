@@ -26,6 +26,10 @@ struct PropertySelector {
 
     let specs: [Spec]
 
+    static let none = PropertySelector(specs: [])
+
+    private init(specs: [Spec]) { self.specs = specs }
+
     init(_ argument: Value?) throws {
         var specs: [Spec] = []
         let items: [Value]

@@ -85,6 +85,7 @@ extension Interpreter {
                     case "valuefrompipelinebypropertyname": m.valueFromPipelineByPropertyName = Conversion.toBool(value)
                     case "parametersetname": m.setName = toString(value)
                     case "helpmessage": decl.help = toString(value)
+                    case "valuefromremainingarguments": decl.valueFromRemainingArguments = Conversion.toBool(value)
                     default: break
                     }
                 }

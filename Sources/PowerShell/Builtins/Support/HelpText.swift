@@ -3,7 +3,9 @@
 enum HelpText {
     enum View { case standard, detailed, full, examples, parameter([String]) }
 
-    static func render(_ d: CommandDeclaration, view: View) -> String {
+    /// `width` is the console width: long syntax lines and paragraphs wrap to it, as pwsh's help view does.
+    static func render(_ d: CommandDeclaration, view: View, width: Int = 80) -> String {
+        let width = max(40, width - 1)
         var out: [String] = [""]
         func section(_ title: String, _ body: [String], gap: Int = 1) {
             out.append(title); out += body; out += Array(repeating: "", count: gap)
@@ -20,8 +22,9 @@ enum HelpText {
             return out.joined(separator: "\n")
         }
         section("SYNOPSIS", ["    " + d.synopsis], gap: 2)
-        section("SYNTAX", CommandSyntax.lines(d, fullTypeNames: true).map { "    " + $0 }.joined(separator: "\n\n").components(separatedBy: "\n"), gap: 2)
-        section("DESCRIPTION", wrap(d.description.isEmpty ? d.synopsis : d.description, indent: 4), gap: 2)
+        let syntax = CommandSyntax.lines(d, fullTypeNames: true).map { wrap($0, indent: 4, width: width) }
+        section("SYNTAX", Array(syntax.joined(separator: [""])), gap: 2)
+        section("DESCRIPTION", wrap(d.description.isEmpty ? d.synopsis : d.description, indent: 4, width: width), gap: 2)
         switch view {
         case .full, .detailed:
             out.append("PARAMETERS")
@@ -78,14 +81,14 @@ enum HelpText {
         return lines
     }
 
-    /// Word-wraps text at 80 columns with the given indent.
-    static func wrap(_ text: String, indent: Int) -> [String] {
+    /// Word-wraps text to `width` columns with the given indent.
+    static func wrap(_ text: String, indent: Int, width: Int = 80) -> [String] {
         let pad = String(repeating: " ", count: indent)
         var lines: [String] = []
         for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
             var current = ""
             for word in paragraph.split(separator: " ") {
-                if !current.isEmpty && pad.count + current.count + 1 + word.count > 80 { lines.append(pad + current); current = "" }
+                if !current.isEmpty && pad.count + current.count + 1 + word.count > width { lines.append(pad + current); current = "" }
                 current += (current.isEmpty ? "" : " ") + word
             }
             lines.append(pad + current)

@@ -90,6 +90,10 @@ import Testing
             // Functions defined in the session complete like commands.
             .send("function Get-MyBatch { 'mine' }\r")] + Self.atPrompt() + [
             .send("get-myb\t"), .expect("Get-MyBatch $"), .send("\r"), .expect(#"\nmine\n"#)] + Self.atPrompt() + [
+            // A prompt function replaces the prompt.
+            .send("function prompt { 'custom> ' }\r"), .expect("custom> $"), .sleep(0.15),
+            .send("function prompt { \"PS $(Get-Location)> \" }\r")]
+            + Self.atPrompt() + [
             // An open block asks for more with ">> ".
             .send("if ($true) {\r")] + Self.atPrompt(">> $") + [
             .send("'inside'\r")] + Self.atPrompt(">> $") + [

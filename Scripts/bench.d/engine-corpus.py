@@ -6,6 +6,8 @@
       (MAIL_DIR/<user>/<folder>/cur, LAYOUT=fs): 70% INBOX, 20% Sent, 10% Archive; sizes mixed from a
       few KB to ~1 MB (mean ~40 KB); a mix of seen, flagged, answered and unseen; internal dates spread
       over two years. Prints "messages bytes".
+  engine-corpus.py big MAIL_DIR USERS MEGABYTES
+      adds one message of MEGABYTES MB to each user's INBOX (the memory pass). Prints "messages bytes".
 """
 import os, random, sys
 
@@ -29,12 +31,38 @@ def flags_of(rng):
     return "" if r < 0.25 else "FS" if r < 0.30 else "RS" if r < 0.40 else "S"
 
 
+def base64_lines(rng, lines):
+    """Base64-looking lines (CRLF), as mail carries attachments."""
+    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+    return b"".join(bytes(rng.choice(alphabet) for _ in range(76)) + b"\r\n" for _ in range(lines))
+
+
+def write_message(path, data, when):
+    with open(path, "wb") as f:
+        f.write(data)
+    os.utime(path, (when, when))
+
+
+def big(mail_dir, users, megabytes):
+    rng = random.Random(3434)
+    block = base64_lines(rng, 4096)  # 312 KB, repeated
+    total = 0
+    for u in range(1, users + 1):
+        user = f"bench{u:02d}"
+        head = (f"From: Big <big@example.com>\r\nTo: {user}@example.com\r\nSubject: Big attachment\r\n"
+                f"Message-ID: <{u}.big.engine-bench@example.com>\r\nContent-Type: application/octet-stream\r\n"
+                "Content-Transfer-Encoding: base64\r\n\r\n").encode()
+        need = (megabytes << 20) - len(head)
+        data = head + (block * (need // len(block) + 1))[:need]
+        when = 1_700_000_000 + u
+        write_message(os.path.join(mail_dir, user, "INBOX", "cur", f"{when}.Mbig{u}.enginebench,S={len(data)}:2,S"), data, when)
+        total += len(data)
+    print(f"{users} {total}")
+
+
 def fill(mail_dir, users, per_user):
     rng = random.Random(5005)
-    # A pool of base64-looking lines (CRLF) to cut bodies from: attachments as mail carries them.
-    alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-    pool = b"".join(bytes(rng.choice(alphabet) for _ in range(76)) + b"\r\n" for _ in range(2000))
-    pool = pool * 8  # ~1.2 MB, enough for the largest body
+    pool = base64_lines(rng, 2000) * 8  # ~1.2 MB, enough for the largest body
     total = count = 0
     for u in range(1, users + 1):
         user = f"bench{u:02d}"
@@ -59,10 +87,7 @@ def fill(mail_dir, users, per_user):
             start = rng.randrange(0, 2000) * 78
             data = head + pool[start:start + need] + tail
             name = f"{when}.M{i}P{u}.enginebench,S={len(data)}:2,{flags_of(rng)}"
-            path = os.path.join(mail_dir, user, folder, "cur", name)
-            with open(path, "wb") as f:
-                f.write(data)
-            os.utime(path, (when, when))
+            write_message(os.path.join(mail_dir, user, folder, "cur", name), data, when)
             total += len(data)
             count += 1
     print(f"{count} {total}")
@@ -71,5 +96,7 @@ def fill(mail_dir, users, per_user):
 if __name__ == "__main__" and len(sys.argv) > 1:
     if sys.argv[1] == "fill" and len(sys.argv) == 5:
         fill(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
+    elif sys.argv[1] == "big" and len(sys.argv) == 5:
+        big(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]))
     else:
         sys.exit(__doc__)

@@ -67,6 +67,10 @@ struct GoldenCase: Sendable {
             outcome.problems.append("could not run migsh: \(error)")
             return outcome
         }
+        // A case may have started the background migration service for its state directory: stop it
+        // before the directory goes away.
+        _ = try? ProcessResult.run(binary, arguments: ["--service-stop"], directory: folder, environment: environment,
+                                   stdin: nil, timeout: 35)
         if result.timedOut { outcome.problems.append("timed out after 60 s") }
         let normalize = { (s: String) in
             s.replacingOccurrences(of: folder.path, with: "{casedir}").replacingOccurrences(of: home.path, with: "{home}")

@@ -81,6 +81,8 @@ final class ConsoleHost: PSHost, @unchecked Sendable {
 
     /// One line of stdin without its terminator; nil at end of input.
     static func readStdinLine() -> String? {
+        // A Ctrl-C or an earlier end of input leaves stdin's EOF/error flag set (sticky in glibc).
+        clearerr(stdin)
         var bytes: [UInt8] = []
         while true {
             let c = getchar()

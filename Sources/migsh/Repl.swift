@@ -17,6 +17,19 @@ final class Repl {
         self.showLogo = showLogo
     }
 
+    /// `PS /dir> `, or what a `prompt` function defined by the user (e.g. in the profile) returns.
+    private func mainPrompt() -> String {
+        let fallback = "PS \(runspace.session.currentDirectory)> "
+        guard runspace.functionNames.contains(where: { $0.caseInsensitiveCompare("prompt") == .orderedSame }) else {
+            return fallback
+        }
+        let variable = "__migshPrompt"
+        _ = runspace.execute("$global:\(variable) = (prompt) -join ''")
+        defer { runspace.setVariable(variable, .null) }
+        guard let value = runspace.variable(variable), case .string(let text) = value, !text.isEmpty else { return fallback }
+        return text
+    }
+
     func run() -> Int32 {
         state.create()
         let runspace = self.runspace
@@ -35,7 +48,7 @@ final class Repl {
         var buffer = ""
         var status: Int32 = 0
         while true {
-            let prompt = buffer.isEmpty ? "PS \(runspace.session.currentDirectory)> " : ">> "
+            let prompt = buffer.isEmpty ? mainPrompt() : ">> "
             switch editor.readLine(prompt: prompt) {
             case .endOfInput:
                 host.writeOutput("")

@@ -75,6 +75,10 @@ final class Shell {
         }
         if let dir = options.workingDirectory { runspace.session.currentDirectory = Self.absolute(dir) }
         switch options.mode {
+        case .file, .command, .commandFromStdin: installScriptInterrupts()
+        default: break
+        }
+        switch options.mode {
         case .file(let path, let arguments):
             guard StateDirectory.fileExists(path) else {
                 Self.usageError("The argument '\(path)' is not recognized as the name of a script file. Check the spelling of the name, or if a path was included, verify that the path is correct and try again.")
@@ -102,6 +106,17 @@ final class Shell {
         return Repl(runspace: runspace, host: host, state: state, showLogo: !options.noLogo).run()
     }
 
+    /// Ctrl-C while a script runs stops its pipeline (finally blocks run, exit code 1);
+    /// a second Ctrl-C ends the process at once, for a command that does not stop.
+    private func installScriptInterrupts() {
+        let runspace = self.runspace
+        let count = InterruptCount()
+        Interrupts.install {
+            if count.next() > 1 { _exit(130) }
+            runspace.stop()
+        }
+    }
+
     /// Runs `$MIGSH_HOME/profile.ps1` in the global scope unless -NoProfile.
     private func loadProfile() {
         guard !options.noProfile, StateDirectory.fileExists(state.profileFile) else { return }
@@ -120,3 +135,8 @@ final class Shell {
     }
 }
 
+/// Counts Ctrl-C presses (touched only by the interrupt watcher thread).
+private final class InterruptCount: @unchecked Sendable {
+    private var count = 0
+    func next() -> Int { count += 1; return count }
+}

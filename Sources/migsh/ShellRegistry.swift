@@ -7,8 +7,7 @@ import PowerShell
 enum ShellRegistry {
     static func make() -> CommandRegistry {
         let registry = CommandRegistry()
-        registry.register(BuiltinCommands.all)
-        for (alias, target) in BuiltinCommands.aliases { registry.registerAlias(alias, for: target) }
+        BuiltinCommands.register(in: registry)
         registry.register(FormatCommands.all)
         for (alias, target) in FormatCommands.aliases { registry.registerAlias(alias, for: target) }
         MigrationCommands.register(into: registry)

@@ -5,7 +5,7 @@
 import Darwin
 #endif
 
-let status = Shell.main(Array(CommandLine.arguments.dropFirst()))
+let status = ServiceMode.dispatch(Array(CommandLine.arguments.dropFirst())) ?? Shell.main(Array(CommandLine.arguments.dropFirst()))
 fflush(stdout)
 fflush(stderr)
 exit(status)

@@ -1,9 +1,30 @@
-// The project's private test Dovecot (Scripts/test-dovecot): reuses the one named by
-// $MIGSH_TEST_DOVECOT_ENV, or starts one of its own under a temporary directory and stops it again.
+// The project's private test Dovecot (Scripts/test-dovecot): the engine's tests start one of their own
+// (they write to its accounts); `TestDovecot()` alone would reuse the one named by $MIGSH_TEST_DOVECOT_ENV.
 @preconcurrency import Glibc
+import Testing
 @testable import Engine
 
+/// Every engine suite that talks to Dovecot, run one after the other: they share one private instance and
+/// its accounts.
+@Suite(.serialized) struct EngineDovecotSuites {}
+
+/// The private instance of this test process, stopped when the process exits.
+nonisolated(unsafe) private var sharedDovecot: TestDovecot?
+nonisolated(unsafe) private var sharedDovecotError: (any Error)?
+private let sharedDovecotOnce: Void = {
+    do { sharedDovecot = try TestDovecot(reuseEnvironment: false) } catch { sharedDovecotError = error }
+    atexit { sharedDovecot?.stop() }
+}()
+
 final class TestDovecot {
+    /// One private Dovecot for the whole test process (the engine's tests write to its accounts, so they do
+    /// not share the instance other test targets use).
+    static func shared() throws -> TestDovecot {
+        _ = sharedDovecotOnce
+        if let e = sharedDovecotError { throw e }
+        return sharedDovecot!
+    }
+
     let envFile: String
     let env: [String: String]
     private let ownDir: TempDir?
@@ -12,8 +33,8 @@ final class TestDovecot {
     var configPath: String { directory + "/dovecot.conf" }
     var port: Int { Int(env["IMAPS_PORT"] ?? "") ?? 0 }
 
-    init() throws {
-        if let path = getenv("MIGSH_TEST_DOVECOT_ENV").map({ String(cString: $0) }), Posix.exists(path) {
+    init(reuseEnvironment: Bool = true) throws {
+        if reuseEnvironment, let path = getenv("MIGSH_TEST_DOVECOT_ENV").map({ String(cString: $0) }), Posix.exists(path) {
             envFile = path
             ownDir = nil
         } else {

@@ -38,6 +38,14 @@ import Testing
             """)
     }
 
+    @Test func multiLineInputErrorsPastLineOneGetTheBlock() {
+        let text = "$x = 1\nthrow 'late'"
+        let r = ErrorRecord(message: "late", category: .operationStopped, position: extent(text, file: nil, line: 2, needle: "throw 'late'"))
+        #expect(ErrorView.render(r) == "Exception: \nLine |\n   2 |  throw 'late'\n     |  ~~~~~~~~~~~~\n     | late")
+        let first = ErrorRecord(message: "early", category: .operationStopped, position: extent(text, file: nil, line: 1, needle: "$x"))
+        #expect(ErrorView.render(first) == "Exception: early")
+    }
+
     @Test func messageNewlinesBecomeSpacesInTheBlock() {
         let text = "foo"
         let r = ErrorRecord(message: "The term 'foo' is not recognized.\nCheck the spelling.", commandName: "foo",

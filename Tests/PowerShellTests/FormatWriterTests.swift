@@ -77,7 +77,7 @@ import Testing
     @Test func formatRecordsRoundTrip() {
         let items: [FormatItem] = [
             .tableStart(TableHeader(columns: [TableColumnSpec(label: "A", width: 3, alignment: .right)], hideHeaders: true, wrap: true, autoSize: true)),
-            .tableRow(["1"]), .listEntry([ListLine("a", "b")]), .wideStart(columns: nil), .wideEntry("w"), .line("l"), .end,
+            .tableRow(["1"]), .listStart, .listEntry([ListLine("a", "b")]), .groupHeader("    Directory: /x"), .wideStart(columns: nil), .wideEntry("w"), .line("l"), .end,
         ]
         let decoded = items.flatMap(FormatRecord.encode).flatMap { FormatRecord.decode($0) ?? [] }
         #expect(decoded == items)

@@ -219,3 +219,16 @@ final class SplitLeafForTest: Cmdlet {
         #expect(rs.variable("kept")?.stringValue == "v")
     }
 }
+
+@Suite struct RunspaceSessionStateTests {
+    @Test func variableNamesAndRemoval() {
+        let host = MemoryHost()
+        let rs = Runspace(host: host, registry: InterpreterHarness.registry())
+        _ = rs.execute("$MyThing = 1")
+        #expect(rs.session.variableNames.contains("MyThing"))
+        #expect(rs.session.variableNames.contains("ErrorActionPreference"))
+        #expect(rs.session.removeVariable("mything"))
+        #expect(!rs.session.variableNames.contains("MyThing"))
+        #expect(!rs.session.removeVariable("mything"))
+    }
+}

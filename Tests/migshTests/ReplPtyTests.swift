@@ -36,11 +36,11 @@ import Testing
         [.expect(pattern, timeout: timeout), .sleep(0.15)]
     }
 
-    func session(home: URL, _ steps: [Step]) throws -> Report {
+    func session(home: URL, arguments: [String] = ["-NoProfile", "-NoLogo"], _ steps: [Step]) throws -> Report {
         let binary = try #require(MigshBinary.locate(), "migsh binary not found: build it first or set MIGSH_BIN")
         let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("pty_session.py")
         let scenario: [String: Any] = [
-            "binary": binary.path, "args": ["-NoProfile", "-NoLogo"], "cwd": home.path,
+            "binary": binary.path, "args": arguments, "cwd": home.path,
             "env": ["MIGSH_HOME": home.appendingPathComponent("state").path, "TERM": "xterm"], "steps": steps.map(\.json),
         ]
         let p = Process()
@@ -90,6 +90,10 @@ import Testing
             // Functions defined in the session complete like commands.
             .send("function Get-MyBatch { 'mine' }\r")] + Self.atPrompt() + [
             .send("get-myb\t"), .expect("Get-MyBatch $"), .send("\r"), .expect(#"\nmine\n"#)] + Self.atPrompt() + [
+            // A prompt function replaces the prompt.
+            .send("function prompt { 'custom> ' }\r"), .expect("custom> $"), .sleep(0.15),
+            .send("function prompt { \"PS $(Get-Location)> \" }\r")]
+            + Self.atPrompt() + [
             // An open block asks for more with ">> ".
             .send("if ($true) {\r")] + Self.atPrompt(">> $") + [
             .send("'inside'\r")] + Self.atPrompt(">> $") + [
@@ -124,6 +128,18 @@ import Testing
         // Every command really ran (Start-Sleep was stopped, not missing).
         #expect(!report.transcript.contains("is not recognized"))
         #expect(report.exit == 4)
+    }
+
+    @Test func ctrlCStopsARunningScript() throws {
+        let home = try makeHome()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let script = home.appendingPathComponent("long.ps1")
+        try "'started'\nStart-Sleep 100\n'not reached'\n".write(to: script, atomically: true, encoding: .utf8)
+        let steps: [Step] = [.expect("started"), .sleep(0.5), .send("\u{03}"), .waitExit(5)]
+        let report = try session(home: home, arguments: ["-NoProfile", "-File", script.path], steps)
+        check(report, expectedSteps: steps.count)
+        #expect(report.exit == 1)
+        #expect(!report.transcript.contains("not reached"))
     }
 
     @Test func historySurvivesARestart() throws {

@@ -31,6 +31,7 @@ final class BatchTransitionCommand: MigrationCmdlet {
                     case .complete: _ = try s.completeBatch(batch.identity)
                     default: try s.removeBatch(batch.identity)
                     }
+                    ServiceAutoStart.ensureRunning(context)
                 }
             }
         }

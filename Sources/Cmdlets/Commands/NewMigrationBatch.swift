@@ -106,6 +106,7 @@ final class NewMigrationBatchCommand: MigrationCmdlet {
             let file = try ImapCsv.parse(csv, allowUnknownColumns: options.allowUnknownColumnsInCsv)
             guard try context.shouldProcess(target: name, action: context.commandName) else { return }
             let batch = try store(context).createBatch(options, csv: file)
+            if options.autoStart { ServiceAutoStart.ensureRunning(context) }
             context.write(.object(MigrationBatchObject.make(batch, objectState: "New")))
         }
     }

@@ -32,6 +32,7 @@ final class RemoveMigrationUserCommand: MigrationCmdlet {
             if let refusal = BatchLifecycle.canRemoveUser(user.identity, user.status) { throw refusal }
             guard try context.shouldProcess(target: user.identity, action: context.commandName) else { return }
             try s.removeUser(user.identity)
+            ServiceAutoStart.ensureRunning(context)
         }
     }
 }

@@ -84,7 +84,7 @@ final class SetMigrationBatchCommand: MigrationCmdlet {
             guard try context.shouldProcess(target: batch.identity, action: context.commandName) else { return }
             if changes != BatchChanges() { _ = try s.setBatch(batch.identity, changes) }
             if let file { _ = try s.addUsers(toBatch: batch.identity, csv: file) }
-            if p.isSet("SyncNow") { try s.syncNow(batch.identity) }
+            if p.isSet("SyncNow") { try s.syncNow(batch.identity); ServiceAutoStart.ensureRunning(context) }
         }
     }
 }

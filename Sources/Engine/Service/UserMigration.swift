@@ -18,7 +18,8 @@ public final class UserMigration {
     /// A CA bundle trusted in addition to the system's (tests; production uses SSL_CERT_FILE).
     public var additionalCAFile: String?
     public var options = SyncOptions()
-    public var hooks = SyncHooks()
+    /// MIGSH_TEST_CRASH_AFTER / _BEFORE (crash tests of the service process) are honoured by default.
+    public var hooks = SyncHooks.fromEnvironment()
 
     public init(store: MigrationStore, mailboxesRoot: String? = nil) {
         self.store = store

@@ -27,7 +27,8 @@ struct ArgumentConverter {
         case .object:
             return value
         default:
-            if case .null = value { return nullValue(for: p.type) }
+            // `$null` becomes the type's empty value (value types take their zero, as in .NET).
+            if case .null = value { return Conversion.defaultValue(for: p.type) }
             // A collection cannot become one scalar unless it has exactly one element.
             if !isCollectionType(p.type), let items = Conversion.enumerate(value), items.count != 1 {
                 let inner = "Cannot convert the \"\(Conversion.typeName(of: value))\" value of type \"\(Conversion.typeName(of: value))\" to type \"\(p.type)\"."
@@ -45,17 +46,6 @@ struct ArgumentConverter {
         switch t {
         case .array, .bytes, .object: return true
         default: return false
-        }
-    }
-
-    /// What `$null` becomes for a typed parameter (value types take their zero value, as in .NET).
-    private func nullValue(for type: PSType) -> Value {
-        switch type {
-        case .string: return .string("")
-        case .int, .long, .byte: return .int(0)
-        case .double, .decimal: return .double(0)
-        case .bool, .switchParameter: return .bool(false)
-        default: return .null
         }
     }
 

@@ -1,4 +1,20 @@
 extension ParameterBinder {
+    /// The one parameter a pipeline object goes to without any conversion or check (an
+    /// untyped, unvalidated ValueFromPipeline parameter that is the only taker in the only
+    /// remaining set), so per-object binding can skip the general path. Nil otherwise.
+    public func directInputParameter(for base: BindingResult) -> (name: String, mandatory: Bool)? {
+        guard base.candidateSets.count == 1, let set = base.candidateSets.first else { return nil }
+        let takers = pipelineParameters.filter { p in
+            guard !base.parameters.isBound(p.name), let m = membership(p, in: set) else { return false }
+            return m.valueFromPipeline || m.valueFromPipelineByPropertyName
+        }
+        guard takers.count == 1, let p = takers.first, let m = membership(p, in: set),
+              m.valueFromPipeline, !m.valueFromPipelineByPropertyName, p.type == .object,
+              p.range == nil, p.maxLength == nil, p.validateSet == nil, !p.validateNotNullOrEmpty else { return nil }
+        let othersMissing = (mandatoryBySet[set] ?? []).contains { $0.0.name != p.name && !base.parameters.isBound($0.0.name) }
+        return othersMissing ? nil : (p.name, m.mandatory)
+    }
+
     /// Binds one pipeline object on top of the command-line binding: by value (an exact type
     /// first, then with conversion), then by property name. Throws pwsh's InputObjectNotBound
     /// when nothing takes the object, and the missing-mandatory error when a set stays incomplete.

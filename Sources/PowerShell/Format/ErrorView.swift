@@ -1,7 +1,8 @@
 /// pwsh 7's default error display (ConciseView).
 ///
 /// At the prompt or for `-Command` text: one line, `<reason>: <message>`.
-/// For an error raised in a script file (and for any parse error), a block that points into the source:
+/// For an error raised in a script file (and for any parse error, or an error past the first
+/// line of multi-line input), a block that points into the source:
 ///
 ///     Exception: /home/admin/imap.ps1:7
 ///     Line |
@@ -30,8 +31,9 @@ public enum ErrorView {
     /// `color` adds the red VT colouring used on a terminal; `vscode` adds the column to the header.
     public static func render(_ record: ErrorRecord, width: Int = 120, color: Bool = false, vscode: Bool = false) -> String {
         let text: String
-        if let position = record.position, position.file != nil || record.category == .parserError {
-            // Script errors and every parse error point into the source.
+        if let position = record.position,
+           position.file != nil || record.category == .parserError || position.startLine > 1 {
+            // Script errors, parse errors and errors past the first line of multi-line input point into the source.
             text = SourceBlock.render(reason: reason(record), file: position.file, extent: position, message: record.message,
                                       width: width, vscode: vscode)
         } else {

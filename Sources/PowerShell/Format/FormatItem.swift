@@ -8,6 +8,8 @@ public enum FormatItem: Sendable, Equatable {
     case groupHeader(String)
     case tableStart(TableHeader)
     case tableRow([String])
+    /// Opens a Format-List block (its entries follow).
+    case listStart
     case listEntry([ListLine])
     case wideStart(columns: Int?)
     case wideEntry(String)
@@ -72,6 +74,8 @@ enum FormatRecord {
                     record(groupStartType, [])]
         case .tableRow(let cells):
             return [record(entryType, [(itemKey, .string("row")), ("cells", .list(cells.map { .string($0) }))])]
+        case .listStart:
+            return [record(startType, [(itemKey, .string("list"))]), record(groupStartType, [])]
         case .listEntry(let lines):
             return [record(entryType, [(itemKey, .string("list")),
                                        ("labels", .list(lines.map { .string($0.label) })),
@@ -114,6 +118,7 @@ enum FormatRecord {
             func flag(_ k: String) -> Bool { if case .bool(true)? = o[k] { return true } else { return false } }
             return [.tableStart(TableHeader(columns: cols, hideHeaders: flag("hideHeaders"), wrap: flag("wrap"),
                                             autoSize: flag("autoSize")))]
+        case (startType, "list"): return [.listStart]
         case (startType, "wide"):
             if case .int(let n)? = o["columns"] { return [.wideStart(columns: n)] }
             return [.wideStart(columns: nil)]

@@ -19,21 +19,28 @@ final class FormatListCommand: FormatCommandBase {
             switch unit {
             case .record(let items): items.forEach { FormatInput.write($0, context) }
             case .scalar(let v) where !selector.isEmpty:
-                started = true
+                open(context)
                 FormatInput.write(.listEntry(try selector.resolve(scalar: v, context: context).map {
                     ListLine($0.label, DisplayText.cell($0.value, enumerationLimit: limit))
                 }), context)
             case .scalar(let v):
-                started = true
+                open(context)
                 FormatInput.write(.line(DisplayText.line(v)), context)
             case .object(let o):
                 // An object with none of the asked-for properties shows nothing at all.
                 let entry = try lines(for: o, context)
                 if entry.isEmpty { continue }
-                started = true
+                open(context)
                 FormatInput.write(.listEntry(entry), context)
             }
         }
+    }
+
+    /// The first entry opens the block (FormatStartData, GroupStartData, as pwsh writes them).
+    private func open(_ context: CommandContext) {
+        if started { return }
+        started = true
+        FormatInput.write(.listStart, context)
     }
 
     private func lines(for o: PSObject, _ context: CommandContext) throws -> [ListLine] {

@@ -87,6 +87,8 @@ public final class OutputWriter {
                 state = .list
             }
             ListRenderer.render(lines.map { (label: $0.label, value: $0.value) }, available: width).forEach(sink(_:))
+        case .listStart:
+            closeBlock()
         case .wideStart(let n):
             closeBlock()
             state = .wide(columns: n, values: [])

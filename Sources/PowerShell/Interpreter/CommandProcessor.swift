@@ -25,7 +25,11 @@ final class CommandProcessor {
         self.isCompiled = isCompiled
         context = PipelineCommandContext(interpreter: interpreter, declaration: binder.declaration, binding: binding)
         context.extent = extent
+        directInput = binder.directInputParameter(for: binding)
     }
+
+    /// Set when pipeline objects can be bound without the general binder (see `directInputParameter`).
+    private let directInput: (name: String, mandatory: Bool)?
 
     var downstream: Emit {
         get { context.downstream }
@@ -39,7 +43,9 @@ final class CommandProcessor {
     func receive(_ input: Value) throws {
         try interpreter.checkStop()
         var bound = binding
-        if binder.takesPipelineInput {
+        if let direct = directInput, !(direct.mandatory && input.isNull) {
+            bound.parameters[direct.name] = input
+        } else if binder.takesPipelineInput {
             do { bound = try binder.bindPipelineInput(input, to: binding) } catch let e as ErrorRecord {
                 var r = e
                 if r.position == nil { r.position = extent }

@@ -125,19 +125,6 @@ final class ScriptCommand: Cmdlet {
     }
 }
 
-extension Conversion {
-    /// What an unset typed variable holds: the zero of value types, `$null` otherwise.
-    static func defaultValue(for type: PSType) -> Value {
-        switch type {
-        case .string: return .string("")
-        case .int, .long, .byte: return .int(0)
-        case .double, .decimal: return .double(0)
-        case .bool, .switchParameter: return .bool(false)
-        default: return .null
-        }
-    }
-}
-
 /// `$PSCmdlet` in an advanced function: ShouldProcess, ParameterSetName, WriteError, ThrowTerminatingError.
 enum PSCmdletObject {
     static func make(_ context: CommandContext) -> Value {

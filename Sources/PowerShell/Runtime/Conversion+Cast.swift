@@ -75,6 +75,18 @@ extension Conversion {
         }
     }
 
+    /// What an unset typed variable or a `$null` typed argument holds: the zero of value
+    /// types, `$null` otherwise.
+    public static func defaultValue(for type: PSType) -> Value {
+        switch type {
+        case .string: return .string("")
+        case .int, .long, .byte: return .int(0)
+        case .double, .decimal: return .double(0)
+        case .bool, .switchParameter: return .bool(false)
+        default: return .null
+        }
+    }
+
     /// `-as`: the converted value, or `$null` when the conversion fails.
     public static func tryConvert(_ value: Value, to type: PSType) -> Value {
         (try? convert(value, to: type)) ?? .null

@@ -4,7 +4,8 @@
 //   engine-bench setup <home> <host> <port> <csv>   create the endpoint (SSL) and batch "Bench" from the CSV
 //   engine-bench sync <home> <concurrency>          run every user of batch "Bench" once (initial sync the
 //                                                   first time, incremental after); print one line:
-//                                                   "users failed messages bytes seconds peak_rss_mb"
+//                                                   "users failed messages bytes seconds peak_rss_mb
+//                                                    messages_per_s mb_per_s"
 // TLS trust comes from SSL_CERT_FILE, as in production. The Maildirs land under <home>/mailboxes.
 import Foundation
 import Engine
@@ -92,8 +93,8 @@ func sync(home: String, concurrency: Int) throws {
     done.wait()
     let wall = seconds(since: start)
     for e in tally.errors.prefix(5) { FileHandle.standardError.write(Data(("engine-bench: " + e + "\n").utf8)) }
-    print(String(format: "%d %d %d %d %.3f %.1f", identities.count, tally.failed, tally.messages, tally.bytes,
-                 wall, peakRSSMegabytes()))
+    print(String(format: "%d %d %d %d %.3f %.1f %.1f %.2f", identities.count, tally.failed, tally.messages, tally.bytes,
+                 wall, peakRSSMegabytes(), Double(tally.messages) / wall, Double(tally.bytes) / wall / 1_048_576))
 }
 
 let args = CommandLine.arguments

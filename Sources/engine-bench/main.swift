@@ -6,6 +6,7 @@
 //                                                   first time, incremental after); print one line:
 //                                                   "users failed messages bytes seconds peak_rss_mb
 //                                                    messages_per_s mb_per_s"
+// ENGINE_BENCH_VERIFY=none|copied|all sets the post-sync byte check (default: the engine's, copied).
 // TLS trust comes from SSL_CERT_FILE, as in production. The Maildirs land under <home>/mailboxes.
 import Foundation
 import Engine
@@ -69,6 +70,14 @@ final class Tally: @unchecked Sendable {
     }
 }
 
+/// The byte check named by ENGINE_BENCH_VERIFY, to show what verification costs; nil keeps the default.
+let byteCheck: SyncOptions.ByteCheck? = switch ProcessInfo.processInfo.environment["ENGINE_BENCH_VERIFY"] {
+case "none": SyncOptions.ByteCheck.none
+case "copied": .copiedThisSync
+case "all": .all
+default: nil
+}
+
 func sync(home: String, concurrency: Int) throws {
     let store = openStore(home)
     let identities = try store.users(batch: batchName).map(\.emailAddress)
@@ -81,6 +90,7 @@ func sync(home: String, concurrency: Int) throws {
         // One runner per thread, as each of the service's migration slots has its own.
         let thread = Thread {
             let runner = UserMigration(store: store)
+            if let check = byteCheck { runner.options.verifyTargetBytes = check }
             while let identity = tally.take() {
                 do { tally.add(try runner.run(identity), identity) }
                 catch { tally.add(nil, identity, error: "\(error)") }

@@ -45,6 +45,8 @@ let package = Package(
         .executableTarget(name: "migration-bench", dependencies: ["Migration"]),
         // IMAP fetch figures for Scripts/bench.d/imap-fetch.
         .executableTarget(name: "imap-bench", dependencies: ["IMAP"]),
+        // Sync-engine throughput and memory for Scripts/bench.d/engine (UserMigration for N users on threads).
+        .executableTarget(name: "engine-bench", dependencies: ["Engine", "Migration"]),
 
         .testTarget(name: "PowerShellTests", dependencies: ["PowerShell"]),
         .testTarget(name: "IMAPTests", dependencies: ["IMAP"], exclude: ["Transcripts"]),

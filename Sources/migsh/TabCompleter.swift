@@ -87,6 +87,7 @@ struct TabCompleter {
         case .files: return nil
         case .none: break
         }
+        if let set = parameter.validateSet { return set }
         if case .enumeration(_, let values) = parameter.type { return values }
         if case .array(.enumeration(_, let values)) = parameter.type { return values }
         if parameter.type == .bool { return ["$true", "$false"] }

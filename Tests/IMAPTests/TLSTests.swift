@@ -91,6 +91,35 @@ struct TLSTests {
         c.logout()
     }
 
+    @Test func serverOfferingOnlyTLS11IsRefused() throws {
+        // openssl s_server limited to TLS 1.1 stands in for an old server; the client's floor is TLS 1.2.
+        let free = FaultProxy(upstreamPort: 1, fault: .silent)
+        let port = free.port
+        free.stop()
+        let server = Process()
+        server.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        server.arguments = ["s_server", "-quiet", "-tls1_1", "-cipher", "DEFAULT@SECLEVEL=0",
+                            "-cert", self.server.caFile.replacingAll("ca.pem", with: "server-good.pem"),
+                            "-key", self.server.caFile.replacingAll("ca.pem", with: "server-good.key"),
+                            "-accept", "127.0.0.1:\(port)"]
+        server.standardOutput = FileHandle.nullDevice
+        server.standardError = FileHandle.nullDevice
+        try server.run()
+        // SIGKILL: the child may inherit a mask that blocks SIGTERM from the test's worker thread.
+        defer { kill(server.processIdentifier, SIGKILL); server.waitUntilExit() }
+        // Wait until it listens.
+        let ready = ContinuousClock.now.advanced(by: .seconds(5))
+        while ContinuousClock.now < ready {
+            if let s = try? TCPSocket.connect(host: "127.0.0.1", port: port, deadline: .after(.seconds(1))) { s.close(); break }
+            usleep(50_000)
+        }
+        let outcome = ServerProbe(host: "127.0.0.1", port: port, security: .ssl, timeout: .seconds(10),
+                                  tls: TLSConfiguration(additionalCAFile: self.server.caFile)).run()
+        guard case .failure(let f) = outcome else { Issue.record("a TLS 1.1 server must be refused"); return }
+        #expect(f.kind == .tlsHandshakeFailed, "\(f.kind): \(f.reason)")
+        #expect(f.message == "The connection to the server '127.0.0.1' could not be completed.")
+    }
+
     @Test func probeReportsCertificateProblems() {
         let cases: [(String, CertificateProblem)] = [
             (server["IMAP_HOST_SELF_SIGNED"], .selfSigned), (server["IMAP_HOST_MISMATCH"], .hostnameMismatch),

@@ -126,6 +126,8 @@ import Testing
     @Test func runbookPreamblesAreQuietNoOps() {
         let script = """
         Set-ExecutionPolicy RemoteSigned -Scope CurrentUser -Force
+        Start-Transcript -Path C:\\Logs\\migration.log -Append
+        Set-StrictMode -Version Latest
         Import-Module ExchangeOnlineManagement -DisableNameChecking
         $UserCredential = New-Object PSCredential ('admin@contoso.com', (ConvertTo-SecureString 'x' -AsPlainText -Force))
         Connect-ExchangeOnline -UserPrincipalName admin@contoso.com -ShowBanner:$false
@@ -133,6 +135,7 @@ import Testing
         Import-PSSession $Session -DisableNameChecking -AllowClobber
         Remove-PSSession $Session
         Disconnect-ExchangeOnline -Confirm:$false
+        Stop-Transcript
         'done'
         """
         let r = sh.run(script)

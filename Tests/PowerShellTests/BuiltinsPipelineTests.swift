@@ -9,6 +9,7 @@ import Testing
         #expect(sh.strings("Write-Output 1,2,3") == ["1", "2", "3"])
         #expect(sh.values("Write-Output -NoEnumerate 1,2").count == 1)
         #expect(sh.strings("echo hello") == ["hello"])
+        #expect(sh.strings("echo a b c") == ["a", "b", "c"])
     }
 
     @Test func selectObjectProperties() {
@@ -79,6 +80,10 @@ import Testing
     @Test func forEachObjectForms() {
         #expect(sh.strings("1..3 | ForEach-Object { $_ * 2 }") == ["2", "4", "6"])
         #expect(sh.strings("1..2 | % -Begin { 'b' } -Process { $_ } -End { 'e' }") == ["b", "1", "2", "e"])
+        #expect(sh.strings("1..3 | % -Begin { $t = 0 } -Process { $t += $_ } -End { \"sum=$t\" }") == ["sum=6"])
+        #expect(sh.strings("1..2 | % { 'b' } { $_ } { 'e' }") == ["b", "1", "2", "e"])
+        #expect(sh.strings("'a-b' | ForEach-Object Replace '-' '+'") == ["a+b"])
+        #expect(sh.strings("$n = 0; 1..4 | Where-Object { $n++; $_ -gt 2 } | Out-Null; $n") == ["4"])
         #expect(sh.strings("'ab','cde' | ForEach-Object Length") == ["2", "3"])
         #expect(sh.strings("'ab' | ForEach-Object -MemberName ToUpper") == ["AB"])
         #expect(sh.strings("'a-b' | ForEach-Object -MemberName Replace -ArgumentList '-', '+'") == ["a+b"])

@@ -118,3 +118,21 @@ enum InterpreterHarness {
         return Result(output: host.output, errors: host.errors, code: code, host: host, runspace: rs)
     }
 }
+
+final class TestStreams: Cmdlet {
+    func process(_ context: CommandContext) throws {
+        context.writeWarning("careful")
+        context.writeVerbose("details")
+        context.writeDebug("internals")
+        context.writeProgress(ProgressRecord(activity: "Copying", status: "1 of 2", percentComplete: 50))
+        context.write(.string("done"))
+    }
+}
+
+extension InterpreterHarness {
+    static func streamsRegistry() -> CommandRegistry {
+        let r = registry()
+        r.register(CommandDeclaration(name: "Test-Streams", synopsis: "", make: { TestStreams() }))
+        return r
+    }
+}

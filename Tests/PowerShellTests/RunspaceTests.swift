@@ -219,3 +219,30 @@ final class SplitLeafForTest: Cmdlet {
         #expect(rs.variable("kept")?.stringValue == "v")
     }
 }
+
+@Suite struct RunspaceSessionStateTests {
+    @Test func variableNamesAndRemoval() {
+        let host = MemoryHost()
+        let rs = Runspace(host: host, registry: InterpreterHarness.registry())
+        _ = rs.execute("$MyThing = 1")
+        #expect(rs.session.variableNames.contains("MyThing"))
+        #expect(rs.session.variableNames.contains("ErrorActionPreference"))
+        #expect(rs.session.removeVariable("mything"))
+        #expect(!rs.session.variableNames.contains("MyThing"))
+        #expect(!rs.session.removeVariable("mything"))
+    }
+}
+
+@Suite struct RunspaceExitTests {
+    @Test func exitInDotSourcedFileEndsTheCaller() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("migsh-exit-\(UUID().uuidString).ps1").path
+        try "'in file'; exit 5".write(toFile: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        let called = InterpreterHarness.run("& '\(file)'; \"after $LASTEXITCODE\"")
+        #expect(called.output == ["in file", "after 5"])
+        #expect(called.code == 0)
+        let dotted = InterpreterHarness.run(". '\(file)'; 'never'")
+        #expect(dotted.output == ["in file"])
+        #expect(dotted.code == 5)
+    }
+}

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// One golden case: a script with its expected stdout, stderr and exit code.
 struct GoldenCase: Sendable {
@@ -64,6 +67,10 @@ struct GoldenCase: Sendable {
             outcome.problems.append("could not run migsh: \(error)")
             return outcome
         }
+        // A case may have started the background migration service for its state directory: stop it
+        // before the directory goes away.
+        _ = try? ProcessResult.run(binary, arguments: ["--service-stop"], directory: folder, environment: environment,
+                                   stdin: nil, timeout: 35)
         if result.timedOut { outcome.problems.append("timed out after 60 s") }
         let normalize = { (s: String) in
             s.replacingOccurrences(of: folder.path, with: "{casedir}").replacingOccurrences(of: home.path, with: "{home}")
@@ -97,41 +104,53 @@ struct ProcessResult {
     var status: Int32
     var timedOut: Bool
 
+    /// posix_spawn + waitpid rather than Foundation's Process: Foundation notices the child's
+    /// exit through a descriptor that a process migsh starts in the background (the migration
+    /// service) inherits, so it would wait for that one too. Output goes to files for the same reason.
     static func run(_ binary: URL, arguments: [String], directory: URL, environment: [String: String],
                     stdin: Data?, timeout: TimeInterval) throws -> ProcessResult {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = arguments
-        p.currentDirectoryURL = directory
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = stdin == nil ? FileHandle.nullDevice : input
-        try p.run()
+        let fm = FileManager.default
+        let scratch = fm.temporaryDirectory.appendingPathComponent("migsh-run-\(UUID().uuidString)")
+        try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? fm.removeItem(at: scratch) }
+        let outPath = scratch.appendingPathComponent("out").path, errPath = scratch.appendingPathComponent("err").path
+        var inPath = "/dev/null"
         if let stdin {
-            input.fileHandleForWriting.write(stdin)
-            try? input.fileHandleForWriting.close()
+            inPath = scratch.appendingPathComponent("in").path
+            try stdin.write(to: URL(fileURLWithPath: inPath))
         }
-        // Read both pipes concurrently so a full pipe never blocks the child.
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The shell only changes directory, then becomes migsh.
+        let argv = ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", directory.path, binary.path] + arguments
+        let cArgs = argv.map { strdup($0) } + [nil]
+        let cEnv = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (cArgs + cEnv).forEach { free($0) } }
+        var pid: pid_t = 0
+        let rc = posix_spawn(&pid, "/bin/sh", &actions, nil, cArgs, cEnv)
+        guard rc == 0 else { throw CocoaError(.executableLoad) }
+
+        var status: Int32 = 0
+        var timedOut = false
+        let deadline = Date().addingTimeInterval(timeout)
+        while waitpid(pid, &status, WNOHANG) == 0 {
+            if Date() > deadline {
+                timedOut = true
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                break
+            }
+            usleep(5_000)
         }
-        final class Flag: @unchecked Sendable { var raised = false }
-        let expired = Flag()
-        let timer = DispatchWorkItem { if p.isRunning { expired.raised = true; p.terminate() } }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: timer)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        timer.cancel()
-        let timedOut = expired.raised
-        return ProcessResult(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self),
-                             status: p.terminationStatus, timedOut: timedOut)
+        // WIFEXITED / WEXITSTATUS, spelled out (the C macros do not import).
+        let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+        return ProcessResult(stdout: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: outPath))) ?? Data(), as: UTF8.self),
+                             stderr: String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: errPath))) ?? Data(), as: UTF8.self),
+                             status: code, timedOut: timedOut)
     }
 }
 

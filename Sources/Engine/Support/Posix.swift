@@ -24,10 +24,12 @@ enum Posix {
         guard let dir = opendir(path) else { return [] }
         defer { closedir(dir) }
         var names: [String] = []
+        // Only the name is read: glibc packs entries by d_reclen, so an entry at the end of readdir's buffer
+        // can end before sizeof(dirent), and copying the whole struct (or d_name's 256 bytes) may touch an
+        // unmapped page (a SIGSEGV seen in Scripts/bench.d/engine).
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name != "." && name != ".." { names.append(name) }
         }
         return names

@@ -16,11 +16,14 @@ final class ForEachObjectCommand: Cmdlet {
                                  help: "Runs once per input object, with $_ set to it."),
             ParameterDeclaration("End", .scriptBlock, sets: [ParameterSetMembership("ScriptBlockSet")],
                                  help: "Runs once after the last input object."),
-            Builtin.remaining(ParameterDeclaration("RemainingScripts", .array(.scriptBlock), sets: [ParameterSetMembership("ScriptBlockSet")],
-                                                   help: "Further script blocks (the positional begin/process/end form).")),
+            ParameterDeclaration("RemainingScripts", .array(.scriptBlock), sets: [ParameterSetMembership("ScriptBlockSet")],
+                                 help: "Further script blocks (the positional begin/process/end form)."),
             ParameterDeclaration("MemberName", .string, sets: [ParameterSetMembership("PropertyAndMethodSet", position: 0, mandatory: true)],
                                  help: "The property to read or method to call on each object."),
-            Builtin.remaining(ParameterDeclaration("ArgumentList", .array(.object), aliases: ["Args"], sets: [ParameterSetMembership("PropertyAndMethodSet")],
+            // The one parameter that collects surplus positional arguments, in both sets: method
+            // arguments (`% Replace '-' '+'`) or the extra blocks of `% {begin} {process} {end}`.
+            Builtin.remaining(ParameterDeclaration("ArgumentList", .array(.object), aliases: ["Args"],
+                                                   sets: [ParameterSetMembership("PropertyAndMethodSet"), ParameterSetMembership("ScriptBlockSet")],
                                                    help: "Arguments for the method named by -MemberName.")),
         ],
         defaultParameterSet: "ScriptBlockSet",
@@ -46,7 +49,10 @@ final class ForEachObjectCommand: Cmdlet {
             member = Conversion.toString(positional[0]); arguments = Builtin.items(p["ArgumentList"]); return
         }
         var blocks = positional.compactMap { v -> ScriptBlock? in if case .scriptBlock(let b) = v { return b }; return nil }
-        blocks += Builtin.items(p["RemainingScripts"]).compactMap { v -> ScriptBlock? in if case .scriptBlock(let b) = v { return b }; return nil }
+        blocks += (Builtin.items(p["RemainingScripts"]) + Builtin.items(p["ArgumentList"])).compactMap { v -> ScriptBlock? in
+            if case .scriptBlock(let b) = v { return b }
+            return nil
+        }
         begin = p["Begin"].flatMap { if case .scriptBlock(let b) = $0 { return b }; return nil }
         end = p["End"].flatMap { if case .scriptBlock(let b) = $0 { return b }; return nil }
         // pwsh's positional form: two blocks are begin+process, three or more are begin, process..., end.

@@ -43,6 +43,22 @@ enum AutomaticVariables {
         set("Host", .object(hostObject))
     }
 
+    /// `$MyInvocation` as runbooks use it: `$MyInvocation.MyCommand.Path` (the script file),
+    /// `.MyCommand.Name`, `.ScriptName`, `.PSScriptRoot`, `.PSCommandPath`.
+    static func myInvocation(_ path: String?) -> Value {
+        let file = path ?? ""
+        let name = path.map { ($0 as NSString).lastPathComponent } ?? ""
+        let command = PSObject(typeNames: ["System.Management.Automation.ExternalScriptInfo", "System.Object"],
+                               properties: [("Name", .string(name)), ("Path", .string(file)), ("Definition", .string(file)),
+                                            ("CommandType", .string(path == nil ? "Script" : "ExternalScript"))])
+        command.toStringValue = name
+        let o = PSObject(typeNames: ["System.Management.Automation.InvocationInfo", "System.Object"],
+                         properties: [("MyCommand", .object(command)), ("ScriptName", .string(file)),
+                                      ("PSScriptRoot", .string(path.map { ($0 as NSString).deletingLastPathComponent } ?? "")),
+                                      ("PSCommandPath", .string(file)), ("InvocationName", .string(name))])
+        return .object(o)
+    }
+
     /// Values that are read live rather than stored: nil when `name` is not one of them.
     static func read(_ name: String, _ interpreter: Interpreter) -> Value?? {
         switch name.lowercased() {
@@ -61,6 +77,7 @@ enum AutomaticVariables {
         case "pscommandpath":
             return .some(.string(interpreter.currentScope.effectiveScriptPath ?? ""))
         case "psitem": return .some(interpreter.currentScope.lookup("_")?.value ?? .null)
+        case "myinvocation": return .some(myInvocation(interpreter.currentScope.effectiveScriptPath))
         default: return nil
         }
     }

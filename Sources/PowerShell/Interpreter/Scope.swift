@@ -11,6 +11,8 @@ final class Scope {
     /// True for the scope a script file (or the session) runs in: the target of `$script:`.
     let isScriptScope: Bool
     private(set) var variables: [String: PSVariable] = [:]
+    /// The spelling each variable was first created with (keys are lowercased).
+    private var spellings: [String: String] = [:]
     private(set) var functions: [String: FunctionInfo] = [:]
     /// `$PSScriptRoot`/`$PSCommandPath` of the script running in this scope.
     var scriptPath: String?
@@ -32,9 +34,18 @@ final class Scope {
         return nil
     }
 
-    func setLocal(_ name: String, _ variable: PSVariable) { variables[name.lowercased()] = variable }
+    func setLocal(_ name: String, _ variable: PSVariable) {
+        let key = name.lowercased()
+        if variables.updateValue(variable, forKey: key) == nil { spellings[key] = name }
+    }
 
-    func removeLocal(_ name: String) -> Bool { variables.removeValue(forKey: name.lowercased()) != nil }
+    func removeLocal(_ name: String) -> Bool {
+        let key = name.lowercased()
+        spellings[key] = nil
+        return variables.removeValue(forKey: key) != nil
+    }
+
+    func spelling(of key: String) -> String { spellings[key] ?? key }
 
     var allVariables: [(String, PSVariable)] { variables.map { ($0.key, $0.value) } }
 

@@ -67,7 +67,8 @@ final class ScriptCommand: Cmdlet {
             do {
                 try interpreter.executeStatements(statements, pc.emit)
             } catch is ReturnSignal {
-            } catch let e as ExitSignal where info.scriptPath != nil && !dotSourcedTopLevel {
+            } catch let e as ExitSignal where info.scriptPath != nil && !dotSource {
+                // `& file.ps1` / `./file.ps1`: exit ends that file only (dot-sourced, it ends the caller too).
                 exited = true
                 try interpreter.setVariable("LASTEXITCODE", .int(Int(e.code)), scope: interpreter.global)
             }

@@ -22,14 +22,21 @@ struct TestDovecot: Sendable {
         return TestDovecot(values: parseEnvFile(envFile))
     }()
 
+    /// Runs `bash path args...` and waits for it. posix_spawn, not Foundation's Process: the script leaves a
+    /// daemon behind, and Process.waitUntilExit can wait for that daemon's inherited descriptors.
     private static func run(_ path: String, _ args: [String]) -> Int32 {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [path] + args
-        p.standardOutput = FileHandle.nullDevice
-        do { try p.run() } catch { return -1 }
-        p.waitUntilExit()
-        return p.terminationStatus
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        let argv = (["/bin/bash", path] + args).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, "/bin/bash", &actions, nil, argv, environ) == 0 else { return -1 }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
     }
 
     /// Reads `KEY=VALUE` / `KEY='VALUE'` lines (shell single quotes with `'\''` escapes).

@@ -9,3 +9,6 @@ $PSVersionTable.PSEdition
 $IsLinux
 [System.IO.Path]::GetFileName($PSCommandPath)
 [System.IO.Path]::GetFileName($PSScriptRoot) -eq 'language'
+[System.IO.Path]::GetFileName($MyInvocation.MyCommand.Path)
+$MyInvocation.MyCommand.Name
+[System.IO.Path]::GetFileName($MyInvocation.PSScriptRoot) -eq 'language'

@@ -22,17 +22,19 @@ import PowerShell
     /// Four migsh processes create batches at the same moment in one state directory:
     /// every batch and user arrives, none twice, and no process sees an error.
     @Test func concurrentShellsLoseNothing() throws {
+        // No background service: this checks the store's concurrency, so statuses must stay as the cmdlets left them.
+        let noService = ["MIGSH_NO_SERVICE": "1"]
         let home = NSTemporaryDirectory() + "migcmdlets-concurrent-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: home) }
         let setup = try MigshProcess.run(script: "New-MigrationEndpoint -IMAP -Name E -RemoteServer imap.contoso.com -SkipVerification | Out-Null",
-                                         home: home, driveC: MigshProcess.seedDriveC)
+                                         home: home, driveC: MigshProcess.seedDriveC, extraEnvironment: noService)
         #expect(setup.stderr.isEmpty)
         let results = ResultBox()
         DispatchQueue.concurrentPerform(iterations: 4) { shell in
             let script = (1...5).map { i in
                 "New-MigrationBatch -Name S\(shell)B\(i) -SourceEndpoint E -AutoStart -CSVData ([System.Text.Encoding]::UTF8.GetBytes(\"EmailAddress,UserName,Password`ns\(shell)b\(i)a@contoso.edu,a,pw`ns\(shell)b\(i)b@contoso.edu,b,pw\")) | Out-Null"
             }.joined(separator: "\n") + "\nGet-MigrationBatch | Out-Null"
-            results.add(Result { try MigshProcess.run(script: script, home: home, driveC: MigshProcess.seedDriveC) })
+            results.add(Result { try MigshProcess.run(script: script, home: home, driveC: MigshProcess.seedDriveC, extraEnvironment: noService) })
         }
         for r in results.all {
             let run = try r.get()
@@ -43,7 +45,7 @@ import PowerShell
             (Get-MigrationBatch | Measure-Object).Count
             (Get-MigrationUser -ResultSize Unlimited | Select-Object -ExpandProperty Identity | Sort-Object -Unique | Measure-Object).Count
             (Get-MigrationBatch | Where-Object Status -ne Syncing | Measure-Object).Count
-            """, home: home, driveC: MigshProcess.seedDriveC)
+            """, home: home, driveC: MigshProcess.seedDriveC, extraEnvironment: noService)
         #expect(check.stdout == "20\n40\n0\n", "\(check.stderr)")
     }
 }

@@ -55,6 +55,8 @@ struct GoldenCase: Sendable {
         }
         var environment = ProcessInfo.processInfo.environment
         environment["MIGSH_HOME"] = home.path
+        // Cases check what the cmdlets print; a background migration service would make statuses timing-dependent.
+        environment["MIGSH_NO_SERVICE"] = "1"
         environment.removeValue(forKey: "MIGSH_DRIVE_C")
         let driveC = folder.appendingPathComponent("drive_c")
         if fm.fileExists(atPath: driveC.path) { environment["MIGSH_DRIVE_C"] = driveC.path }

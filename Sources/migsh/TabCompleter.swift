@@ -108,10 +108,11 @@ struct TabCompleter {
         guard let dir = opendir(base) else { return Result(matches: [], commonPrefix: word, appendSpace: false) }
         defer { closedir(dir) }
         var matches: [String] = []
+        // Read only the name: an entry at the end of readdir's buffer can be shorter than sizeof(dirent),
+        // so copying the struct (entry.pointee) may touch an unmapped page.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
         while let entry = readdir(dir) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-            }
+            let name = String(cString: UnsafeRawPointer(entry).advanced(by: nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             if name.hasPrefix(".") && !filePart.hasPrefix(".") { continue }
             guard Self.hasPrefix(name, filePart) else { continue }

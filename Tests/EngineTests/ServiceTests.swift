@@ -113,7 +113,7 @@ extension EngineDovecotSuites {
             #expect(ServiceLauncher.ensureRunning(stateDirectory: f.home, environment: [:]) == .alreadyRunning)
             #expect(first.stop())
             #expect(!ServiceLock.isHeld(in: f.home))
-            #expect(ServiceLauncher.ensureRunning(stateDirectory: f.home, environment: ["MIGSH_NO_SERVICE": "1"]) == .disabled)
+            #expect(ServiceLauncher.ensureRunning(stateDirectory: f.home, environment: ["MIGSH_NO_SERVICE": "1"]) == .turnedOff)
         }
     }
 }

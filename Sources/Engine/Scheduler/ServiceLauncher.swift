@@ -5,7 +5,7 @@ import Foundation
 
 public enum ServiceLauncher {
     public enum Outcome: Equatable, Sendable {
-        case alreadyRunning, spawned(pid_t), disabled, noExecutable, failed(String)
+        case alreadyRunning, spawned(pid_t), turnedOff, noExecutable, failed(String)
     }
 
     /// Makes sure a service runs for `stateDirectory`: returns at once. `MIGSH_NO_SERVICE=1` disables it.
@@ -14,7 +14,7 @@ public enum ServiceLauncher {
     @discardableResult
     public static func ensureRunning(stateDirectory: String,
                                      environment: [String: String] = ProcessInfo.processInfo.environment) -> Outcome {
-        if let v = environment["MIGSH_NO_SERVICE"], !v.isEmpty, v != "0" { return .disabled }
+        if let v = environment["MIGSH_NO_SERVICE"], !v.isEmpty, v != "0" { return .turnedOff }
         if ServiceLock.isHeld(in: stateDirectory) { return .alreadyRunning }
         guard let exe = executable(environment) else { return .noExecutable }
         var env = environment

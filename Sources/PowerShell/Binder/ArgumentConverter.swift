@@ -56,6 +56,9 @@ struct ArgumentConverter {
                 throw BindingErrors.nullArgument(p, empty: true, command, extent)
             }
         }
+        // Only parameters with item checks look at the items: enumerating a 4 MB byte[] (-CSVData)
+        // would box every byte.
+        guard p.range != nil || p.maxLength != nil || p.validateSet != nil else { return }
         let items = Conversion.enumerate(value) ?? [value]
         for item in items {
             if let range = p.range, let n = Int(exactly: (try? Conversion.toDouble(item)) ?? .nan) {

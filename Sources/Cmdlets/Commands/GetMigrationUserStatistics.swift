@@ -13,7 +13,7 @@ enum GetMigrationUserStatistics {
             would list them, but migsh doesn't record them one by one yet, so SkippedItems stays {}.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.userId, provider: SharedParameters.userProvider,
+            SharedParameters.identity(MigrationEnums.userId, display: MigrationEnums.userIdName, provider: SharedParameters.userProvider,
                                       mandatory: true, help: "Email address (or Guid) of the user."),
             SharedParameters.named("IncludeReport", .switchParameter,
                                    help: "Fills the Report property with the user's history."),

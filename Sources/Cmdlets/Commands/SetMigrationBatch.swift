@@ -14,7 +14,7 @@ enum SetMigrationBatch {
             completed can't be changed. Nothing is written to the pipeline.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: true, help: "Name of the batch to change."),
             SharedParameters.named("CSVData", .bytes,
                                    help: "Bytes of a CSV file with more users; used with -AddUsers."),
@@ -24,9 +24,9 @@ enum SetMigrationBatch {
                                    help: "$true ignores unknown columns in -CSVData; $false refuses them."),
             SharedParameters.named("ApproveSkippedItems", .switchParameter,
                                    help: "Accepted for Exchange compatibility: Exchange approves the items skipped so far; migsh keeps no per-item approval, so it has no effect."),
-            SharedParameters.named("BadItemLimit", MigrationEnums.unlimited,
+            SharedParameters.named("BadItemLimit", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "New limit of corrupted messages per mailbox; a number or Unlimited."),
-            SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited,
+            SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "New limit of oversized messages per mailbox; a number or Unlimited."),
             SharedParameters.named("NotificationEmails", .array(.string),
                                    help: "Replaces the list of addresses that receive status reports."),

@@ -73,6 +73,26 @@ enum NewMigrationBatch {
 }
 
 final class NewMigrationBatchCommand: MigrationCmdlet {
+    /// The batch settings given on the command line (the endpoint is checked separately).
+    static func settings(_ context: CommandContext) throws -> BatchSettings {
+        let p = context.parameters
+        return BatchSettings(
+            sourceEndpoint: p["SourceEndpoint"].flatMap(MigrationValues.identity),
+            targetDeliveryDomain: p.string("TargetDeliveryDomain"),
+            excludeFolders: MigrationValues.strings(p["ExcludeFolders"]) ?? [],
+            includeFolders: MigrationValues.strings(p["IncludeFolders"]) ?? [],
+            notificationEmails: MigrationValues.strings(p["NotificationEmails"]) ?? [],
+            startAfter: MigrationValues.date(p["StartAfter"]),
+            completeAfter: MigrationValues.date(p["CompleteAfter"]),
+            badItemLimit: try MigrationValues.unlimited(context, "BadItemLimit") ?? nil,
+            largeItemLimit: try MigrationValues.unlimited(context, "LargeItemLimit") ?? nil,
+            timeZone: p.string("TimeZone") ?? "UTC",
+            autoComplete: p.isSet("AutoComplete"),
+            allowUnknownColumnsInCsv: MigrationValues.bool(p["AllowUnknownColumnsInCsv"]) ?? false,
+            skipReports: p.isSet("SkipReports"),
+            reportInterval: MigrationValues.seconds(p["ReportInterval"]) ?? 86_400)
+    }
+
     func process(_ context: CommandContext) throws {
         let p = context.parameters
         let name = p.string("Name") ?? ""
@@ -87,21 +107,8 @@ final class NewMigrationBatchCommand: MigrationCmdlet {
                     "An IMAP migration batch needs -CSVData: the bytes of a CSV file with the columns EmailAddress, UserName and Password.",
                     parameter: "CSVData", command: context.commandName)
             }
-            let options = NewBatchOptions(
-                name: name, sourceEndpoint: endpoint,
-                targetDeliveryDomain: p.string("TargetDeliveryDomain"),
-                excludeFolders: MigrationValues.strings(p["ExcludeFolders"]) ?? [],
-                includeFolders: MigrationValues.strings(p["IncludeFolders"]) ?? [],
-                notificationEmails: MigrationValues.strings(p["NotificationEmails"]) ?? [],
-                startAfter: MigrationValues.date(p["StartAfter"]),
-                completeAfter: MigrationValues.date(p["CompleteAfter"]),
-                badItemLimit: try MigrationValues.unlimited(context, "BadItemLimit") ?? nil,
-                largeItemLimit: try MigrationValues.unlimited(context, "LargeItemLimit") ?? nil,
-                timeZone: p.string("TimeZone") ?? "UTC",
-                autoStart: p.isSet("AutoStart"), autoComplete: p.isSet("AutoComplete"),
-                allowUnknownColumnsInCsv: MigrationValues.bool(p["AllowUnknownColumnsInCsv"]) ?? false,
-                skipReports: p.isSet("SkipReports"),
-                reportInterval: MigrationValues.seconds(p["ReportInterval"]) ?? 86_400)
+            let options = NewBatchOptions(name: name, sourceEndpoint: endpoint, autoStart: p.isSet("AutoStart"),
+                                          settings: try Self.settings(context))
             // Validate the whole CSV before asking, so -WhatIf also reports a bad file.
             let file = try ImapCsv.parse(csv, allowUnknownColumns: options.allowUnknownColumnsInCsv)
             guard try context.shouldProcess(target: name, action: context.commandName) else { return }

@@ -17,8 +17,9 @@ extension MigrationStore {
             let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") ?? 0
             if count >= BatchLimits.maxBatches { throw MigrationError.tooManyBatches(limit: BatchLimits.maxBatches) }
             if try batchRow(db, options.name) != nil { throw MigrationError.batchAlreadyExists(options.name) }
-            guard let endpoint = try endpointRow(db, options.sourceEndpoint) else {
-                throw MigrationError.endpointNotFound(options.sourceEndpoint)
+            let endpointName = options.sourceEndpoint ?? ""
+            guard let endpoint = try endpointRow(db, endpointName) else {
+                throw MigrationError.endpointNotFound(endpointName)
             }
             let guid = UUID().uuidString.lowercased()
             try db.execute(sql: """

@@ -37,18 +37,17 @@ enum RowDecoding {
 
     /// Expects the batch columns plus `endpoint_name` (LEFT JOIN endpoint).
     static func batch(_ row: Row, counts: BatchCounts) -> MigrationBatch {
-        var b = MigrationBatch(
-            name: row["name"], sourceEndpoint: row["endpoint_name"],
-            status: MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted,
-            targetDeliveryDomain: row["target_delivery_domain"],
+        let settings = BatchSettings(
+            sourceEndpoint: row["endpoint_name"], targetDeliveryDomain: row["target_delivery_domain"],
             excludeFolders: list(row, "exclude_folders"), includeFolders: list(row, "include_folders"),
             notificationEmails: list(row, "notification_emails"),
             startAfter: date(row, "start_after"), completeAfter: date(row, "complete_after"),
             badItemLimit: row["bad_item_limit"], largeItemLimit: row["large_item_limit"], timeZone: row["time_zone"],
             autoComplete: row["auto_complete"], allowUnknownColumnsInCsv: row["allow_unknown_columns"],
-            skipReports: row["skip_reports"], reportInterval: row["report_interval"],
-            submittedByUser: row["submitted_by"], message: row["message"],
-            batchGuid: uuid(row, "guid"), creationDateTime: date(row, "created_at")!,
+            skipReports: row["skip_reports"], reportInterval: row["report_interval"], submittedByUser: row["submitted_by"])
+        var b = MigrationBatch(
+            name: row["name"], settings: settings, status: MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted,
+            message: row["message"], batchGuid: uuid(row, "guid"), creationDateTime: date(row, "created_at")!,
             csv: CsvMetadata(rowCount: row["csv_row_count"], byteCount: row["csv_byte_count"], columns: list(row, "csv_columns")),
             counts: counts)
         b.startDateTime = date(row, "started_at")

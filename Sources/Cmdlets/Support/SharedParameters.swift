@@ -49,3 +49,12 @@ enum SharedParameters {
         return p
     }
 }
+
+extension ParameterDeclaration {
+    /// The declaration with the type name Get-Help shows (Exchange's documented type).
+    func displayed(as typeName: String) -> ParameterDeclaration {
+        var p = self
+        p.displayTypeName = typeName
+        return p
+    }
+}

@@ -23,13 +23,8 @@ extension MigrationStore {
                                                   csv: CsvMetadata(rowCount: csv.rows.count, byteCount: csv.byteCount, columns: csv.columns),
                                                   now: now)
             try insertUsers(db, csv.rows, batchId: batchId, box: box, now: now)
-            let by = options.submittedByUser.isEmpty ? "" : " by \(options.submittedByUser)"
-            try appendReport(db, batchGuid: guid,
-                             "The migration batch was created\(by) with \(csv.rows.count) users from a CSV file of \(csv.byteCount) bytes.", at: now)
-            if options.autoStart {
-                try applyTransition(db, .start, batchRow: try batchRow(db, options.name)!, now: now)
-            }
-            return RowDecoding.batch(try batchRow(db, options.name)!, counts: try counts(db, batchId: batchId))
+            return try finishNewBatch(db, options, batchId: batchId, guid: guid,
+                                      origin: "\(csv.rows.count) users from a CSV file of \(csv.byteCount) bytes", now: now)
         }
     }
 
@@ -132,6 +127,24 @@ extension MigrationStore {
                 options.reportInterval, options.submittedByUser, csv.rowCount, csv.byteCount,
                 RowDecoding.json(csv.columns), now.timeIntervalSince1970, now.timeIntervalSince1970])
         return (db.lastInsertedRowID, guid)
+    }
+
+    /// The batch row for an operation that changes the batch (Set-MigrationBatch's rule), or the refusal.
+    func changeableBatchRow(_ db: Database, _ identity: String) throws -> Row {
+        guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
+        if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
+            throw refusal
+        }
+        return row
+    }
+
+    /// The end of every new batch: its first report line, the start with -AutoStart, the batch as stored.
+    func finishNewBatch(_ db: Database, _ options: NewBatchOptions, batchId: Int64, guid: String, origin: String,
+                        now: Date) throws -> MigrationBatch {
+        let by = options.submittedByUser.isEmpty ? "" : " by \(options.submittedByUser)"
+        try appendReport(db, batchGuid: guid, "The migration batch was created\(by) with \(origin).", at: now)
+        if options.autoStart { try applyTransition(db, .start, batchRow: try batchRow(db, options.name)!, now: now) }
+        return RowDecoding.batch(try batchRow(db, options.name)!, counts: try counts(db, batchId: batchId))
     }
 
     /// The checks every new batch passes inside the transaction: the 100-batch limit and a free name.

@@ -52,10 +52,7 @@ extension MigrationStore {
                     try appendReport(db, batchGuid: from["guid"], "The user \"\(u.emailAddress)\" was moved to the migration batch \"\(options.name)\".", at: now)
                 }
             }
-            let by = options.submittedByUser.isEmpty ? "" : " by \(options.submittedByUser)"
-            try appendReport(db, batchGuid: guid, "The migration batch was created\(by) with \(users.count) existing migration users.", at: now)
-            if options.autoStart { try applyTransition(db, .start, batchRow: try batchRow(db, options.name)!, now: now) }
-            return RowDecoding.batch(try batchRow(db, options.name)!, counts: try counts(db, batchId: batchId))
+            return try finishNewBatch(db, options, batchId: batchId, guid: guid, origin: "\(users.count) existing migration users", now: now)
         }
     }
 
@@ -67,10 +64,7 @@ extension MigrationStore {
         let box = try box()
         let now = Date()
         return try write { db in
-            guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
-            if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
-                throw refusal
-            }
+            let row = try changeableBatchRow(db, identity)
             var targets: [(id: Int64, guid: String, row: ImapCsvRow)] = []
             var strangers: [String] = []
             for r in csv.rows {
@@ -100,10 +94,7 @@ extension MigrationStore {
     /// batch's synced users now; users in progress pick the settings up at their next sync.
     public func requestUpdate(_ identity: String) throws {
         try write { db in
-            guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
-            if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
-                throw refusal
-            }
+            let row = try changeableBatchRow(db, identity)
             try db.execute(sql: "UPDATE batch SET modified_at = ? WHERE id = ?", arguments: [Date().timeIntervalSince1970, row["id"] as Int64])
             try recordRequest(db, .syncNow, batchRow: row, now: Date(),
                               report: "An update was requested: the endpoint, batch and user settings are applied again, starting with an incremental synchronization.")

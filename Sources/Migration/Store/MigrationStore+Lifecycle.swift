@@ -68,10 +68,7 @@ extension MigrationStore {
     /// Asks for an immediate incremental sync of a batch (Set-MigrationBatch -SyncNow).
     public func syncNow(_ identity: String) throws {
         try write { db in
-            guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
-            if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
-                throw refusal
-            }
+            let row = try changeableBatchRow(db, identity)
             try recordRequest(db, .syncNow, batchRow: row, now: Date())
         }
     }

@@ -79,10 +79,7 @@ extension MigrationStore {
     @discardableResult
     public func approveSkippedItems(batch identity: String) throws -> Int {
         try write { db in
-            guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
-            if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
-                throw refusal
-            }
+            let row = try changeableBatchRow(db, identity)
             let users = try Row.fetchAll(db, sql: Self.userSelect + " WHERE u.batch_id = ? AND u.skipped_item_count > 0",
                                          arguments: [row["id"] as Int64]).map(RowDecoding.user)
             try approve(db, users, batchRow: row)

@@ -74,7 +74,8 @@ enum NewMigrationBatch {
                 help: "Users the state already knows (email addresses or Guid values from Get-MigrationUser, or piped MigrationUser objects) that make up the new batch; each moves out of its current batch.",
                 completion: .provider(SharedParameters.userProvider)).displayed(as: "MultiValuedProperty"),
             ParameterDeclaration(
-                "Users", .array(.object), sets: [ParameterSetMembership(usersSet, position: 1, mandatory: true)],
+                "Users", .array(.object),
+                sets: [ParameterSetMembership(usersSet, position: 1, mandatory: true, valueFromPipeline: true)],
                 help: "MigrationUser objects (e.g. (Get-MigrationUser -BatchId Old -Status Failed)) that make up the new batch; each moves out of its current batch.")
                 .displayed(as: "MultiValuedProperty"),
             SharedParameters.inSets("DisableOnCopy", .switchParameter, sets: [userIdsSet, usersSet],

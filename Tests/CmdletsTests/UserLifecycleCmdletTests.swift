@@ -103,6 +103,8 @@ import PowerShell
         let busy = try h.run("New-MigrationBatch", [arg("Name", str("Busy")), arg("UserIds", .list([str("terrya@contoso.edu")]))])
         #expect(busy.errors.first?.message == "The migration user \"terrya@contoso.edu\" can't be moved to another batch because its status is Queued.")
         #expect(try h.run("Get-MigrationBatch", [pos(str("Busy"))]).objects.isEmpty)
+        let empty = try h.run("New-MigrationBatch", [arg("Name", str("Empty")), arg("UserIds", .list([]))])
+        #expect(empty.errors.first?.message.contains("No migration user was given.") == true)
     }
 
     @Test func setBatchUpdatesPasswordsRequestsUpdateAndRefusesWhenCompleted() throws {

@@ -119,11 +119,13 @@ final class NewMigrationBatchCommand: MigrationCmdlet {
 
     /// Users given with -UserIds/-Users, gathered over the pipeline; the batch is made in `end`.
     private var existingUsers: [String] = []
+    private var existingUsersGiven = false
 
     func process(_ context: CommandContext) throws {
         let p = context.parameters
         if p.isBound("UserIds") || p.isBound("Users") {
             existingUsers += MigrationValues.strings(p["UserIds"] ?? p["Users"]) ?? []
+            existingUsersGiven = true
             return
         }
         let name = p.string("Name") ?? ""
@@ -152,10 +154,14 @@ final class NewMigrationBatchCommand: MigrationCmdlet {
     /// -UserIds/-Users: one batch from every user given. Folder and item-limit settings come from
     /// the first user's batch (those parameters are not part of these sets).
     func end(_ context: CommandContext) throws {
-        guard !existingUsers.isEmpty else { return }
+        guard existingUsersGiven else { return }
         let p = context.parameters
         let name = p.string("Name") ?? ""
         try reportingErrors(context, target: name) {
+            guard !existingUsers.isEmpty else {
+                throw MigrationError.invalidValue(parameter: p.isBound("Users") ? "Users" : "UserIds",
+                                                  reason: "No migration user was given.")
+            }
             let s = try store(context)
             var settings = try Self.settings(context)
             let from = try s.batch(try s.user(existingUsers[0]).batchId)

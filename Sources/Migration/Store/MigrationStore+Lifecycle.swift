@@ -137,8 +137,12 @@ extension MigrationStore {
 
     // MARK: - Progress (engine side; no lifecycle check: the engine drives these statuses)
 
-    /// Sets a batch's status as the engine sees it, stamping the sync times it implies.
-    public func setBatchStatus(_ identity: String, _ status: MigrationBatchStatus, message: String? = nil) throws {
+    /// Sets a batch's status as the engine sees it, stamping the sync times it implies. With `expected`
+    /// it is a compare-and-set: nothing changes unless the batch still has that status (a cmdlet may have
+    /// stopped or removed it meanwhile); returns whether the status was written.
+    @discardableResult
+    public func setBatchStatus(_ identity: String, _ status: MigrationBatchStatus, message: String? = nil,
+                               expected: MigrationBatchStatus? = nil) throws -> Bool {
         try write { db in
             guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
             let now = Date().timeIntervalSince1970
@@ -149,8 +153,10 @@ extension MigrationStore {
                     initial_sync_at = CASE WHEN ? AND initial_sync_at IS NULL THEN ? ELSE initial_sync_at END,
                     last_synced_at = CASE WHEN ? THEN ? ELSE last_synced_at END,
                     finalized_at = CASE WHEN ? THEN ? ELSE finalized_at END
-                WHERE id = ?
-                """, arguments: [status.rawValue, message, now, synced, now, synced, now, finalized, now, row["id"] as Int64])
+                WHERE id = ? AND (? IS NULL OR status = ?)
+                """, arguments: [status.rawValue, message, now, synced, now, synced, now, finalized, now, row["id"] as Int64,
+                                 expected?.rawValue, expected?.rawValue])
+            return db.changesCount > 0
         }
     }
 

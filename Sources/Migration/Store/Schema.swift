@@ -17,6 +17,9 @@ enum Schema {
         m.registerMigration("v2-report-entries") { db in
             try db.execute(sql: v2)
         }
+        m.registerMigration("v3-skipped-items") { db in
+            try db.execute(sql: v3)
+        }
         return m
     }
 
@@ -128,5 +131,21 @@ enum Schema {
         );
         CREATE INDEX report_by_batch ON report_entry(batch_guid, user_key, id);
         CREATE INDEX report_by_user ON report_entry(user_key, id) WHERE user_key IS NOT NULL;
+        """
+
+    /// Skipped items (-IncludeSkippedItems), written by the engine, one row per message.
+    private static let v3 = """
+        CREATE TABLE skipped_item (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES migration_user(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            folder_name TEXT NOT NULL,
+            subject TEXT,
+            message_size INTEGER NOT NULL,
+            date_received REAL,
+            failure TEXT NOT NULL,
+            source_uid INTEGER NOT NULL
+        );
+        CREATE INDEX skipped_by_user ON skipped_item(user_id, id);
         """
 }

@@ -20,7 +20,8 @@ public final class IMAPConnection {
 
     var stream: ByteStream
     var parser: ResponseParser
-    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Most bytes one read may bring: room for several TLS records, so a big body needs few reads and events.
+    static let readSize = 256 * 1024
     private var nextTagNumber = 1
     /// Tagged completions that arrived while waiting for another tag.
     private var completions: [String: TaggedResponse] = [:]
@@ -61,12 +62,16 @@ public final class IMAPConnection {
             }
             let deadline = readDeadline
             let stream = self.stream
-            let n = try readBuffer.withUnsafeMutableBytes { raw in
-                Result { () throws(IMAPError) -> Int in try stream.read(into: raw, deadline: deadline) }
-            }.get()
+            var first: [UInt8] = []
+            let wantFirst = 256 - firstBytes.count
+            // The stream writes into the parser's own buffer: body bytes are not copied again before the sink.
+            let n = try parser.receive(maxCount: Self.readSize) { room throws(IMAPError) -> Int in
+                let n = try stream.read(into: room, deadline: deadline)
+                if wantFirst > 0 { first = Array(room.prefix(min(n, wantFirst))) }
+                return n
+            }
             if n == 0 { throw .connectionClosed(bye: byeText) }
-            if firstBytes.count < 256 { firstBytes += readBuffer[0..<min(n, 256 - firstBytes.count)] }
-            parser.append(readBuffer[0..<n])
+            firstBytes += first
         }
     }
 

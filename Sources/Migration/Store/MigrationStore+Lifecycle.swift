@@ -68,10 +68,7 @@ extension MigrationStore {
     /// Asks for an immediate incremental sync of a batch (Set-MigrationBatch -SyncNow).
     public func syncNow(_ identity: String) throws {
         try write { db in
-            guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
-            if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
-                throw refusal
-            }
+            let row = try changeableBatchRow(db, identity)
             try recordRequest(db, .syncNow, batchRow: row, now: Date())
         }
     }
@@ -236,9 +233,11 @@ extension MigrationStore {
     }
 
     /// Records the request for the engine and its line in the batch's report.
-    func recordRequest(_ db: Database, _ action: SyncAction, batchRow row: Row, now: Date) throws {
-        try db.execute(sql: "INSERT INTO sync_request (action, batch_guid, batch_name, requested_at) VALUES (?, ?, ?, ?)",
-                       arguments: [action.rawValue, row["guid"] as String, row["name"] as String, now.timeIntervalSince1970])
-        try appendReport(db, batchGuid: row["guid"], action.reportLine, at: now)
+    /// A user-level request names the user (`user`); `report` replaces the action's usual report line.
+    func recordRequest(_ db: Database, _ action: SyncAction, batchRow row: Row, now: Date, user: String? = nil,
+                       report: String? = nil) throws {
+        try db.execute(sql: "INSERT INTO sync_request (action, batch_guid, batch_name, user_email, requested_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [action.rawValue, row["guid"] as String, row["name"] as String, user, now.timeIntervalSince1970])
+        try appendReport(db, batchGuid: row["guid"], report ?? action.reportLine, at: now)
     }
 }

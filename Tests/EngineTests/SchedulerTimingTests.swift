@@ -30,6 +30,23 @@ extension EngineDovecotSuites {
             #expect(try f.mailVerifiedExact(user))
         }
 
+        @Test func aUsersOwnStartAfterOverridesTheBatchs() throws {
+            let f = try ServiceFixture()
+            try f.addAccounts([3, 4])
+            try f.createBatch()
+            // Set-MigrationUser -StartAfter on the second user only (before the service sees the batch).
+            let later = Date().addingTimeInterval(4)
+            _ = try f.store.setUser(f.email(f.accounts[1].user), UserSettings(startAfter: later))
+            let running = RunningService(home: f.home, settings: f.settings())
+            defer { running.stop() }
+            #expect(eventually { f.userStatus(f.accounts[0].user) == .synced })
+            if Date() < later.addingTimeInterval(-0.3) { #expect(f.userStatus(f.accounts[1].user) == .queued) }
+            #expect(f.batchStatus() == .syncing)
+            #expect(eventually { f.batchStatus() == .synced })
+            let second = try f.store.user(f.email(f.accounts[1].user))
+            #expect(second.status == .synced && (second.lastSyncTime ?? .distantPast) >= later)
+        }
+
         @Test func completeAfterCompletesTheBatchAtThatTime() throws {
             let f = try ServiceFixture()
             try f.addAccounts([3, 4])

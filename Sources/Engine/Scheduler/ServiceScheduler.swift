@@ -14,7 +14,6 @@ extension MigrationService {
         let now = Date()
         switch b.status {
         case .syncing, .starting, .waiting:
-            if let after = b.startAfter, after > now { return true }   // -StartAfter: users wait in the queue
             try dispatchAndSettle(b, .sync)
         case .incrementalSyncing:
             if mutex.withLock({ rounds[b.batchGuid] == nil }) { mutex.withLock { rounds[b.batchGuid] = now } }
@@ -59,9 +58,12 @@ extension MigrationService {
         let endpoint = try? store.endpoint(endpointName)
         let roundStart = mutex.withLock { rounds[b.batchGuid] } ?? .distantPast
         var pending = false
+        let now = Date()
         for u in users where !isRunning(u.emailAddress) {
             guard let kind = Self.due(u, mode, roundStart: roundStart) else { continue }
             pending = true
+            // -StartAfter (the user's own from Set-MigrationUser, else the batch's): it waits in the queue.
+            if mode == .sync, let after = u.effectiveStartAfter(in: b), after > now { continue }
             let incremental = kind != .initial
             let load = load(endpoint: endpointName)
             let limit = incremental ? endpoint?.maxConcurrentIncrementalSyncs ?? 10 : endpoint?.maxConcurrentMigrations ?? 20

@@ -50,7 +50,7 @@ public final class UserMigration {
             defer { target.close() }
             let state = try SQLiteSyncStateStore(writer: try store.databaseWriter())
             var opts = options
-            opts.badItemLimit = batch.badItemLimit ?? options.badItemLimit
+            opts.badItemLimit = user.effectiveBadItemLimit(in: batch) ?? options.badItemLimit   // Set-MigrationUser's wins
             var sync = MailboxSync(user: user.emailAddress.lowercased(), source: source, target: target, state: state,
                                    options: opts, excludeFolders: batch.excludeFolders,
                                    sourceRoot: Self.rootPath(credential.userRoot, delimiter: source.traits.delimiter), hooks: hooks)

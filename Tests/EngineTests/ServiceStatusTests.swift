@@ -1,6 +1,6 @@
 // Statuses the service shows: during Complete-MigrationBatch users stay Completing until their final sync
-// ends, then Completed; the batch's final status is written compare-and-set, so a Stop that lands while
-// a pass settles the batch is never overwritten.
+// ends, then Completed; the user's and the batch's end statuses are written compare-and-set, so a Stop that
+// lands meanwhile is never overwritten.
 import Foundation
 import Testing
 import IMAP
@@ -49,6 +49,25 @@ extension EngineDovecotSuites {
                 let u = try f.store.user(f.email(a.user))
                 #expect(u.syncedItemCount == 15, "\(u) \((try? f.store.report(user: f.email(a.user)).map(\.message)) ?? [])")   // 11 + the 4 final ones
             }
+        }
+
+        @Test func aStopDuringAUsersSyncIsNotOverwrittenWhenTheSyncEnds() throws {
+            let f = try ServiceFixture()
+            try f.addAccounts([4])
+            try f.createBatch()
+            let user = f.accounts[0].user
+            let runner = UserMigration(store: f.store)
+            runner.additionalCAFile = f.dovecot.env["IMAP_CA_FILE"]
+            // Stop-MigrationBatch lands after the sync's first state write; nothing cancels this sync.
+            let stopped = Flag()
+            runner.hooks = SyncHooks { event in
+                if case .afterStateWrite = event, !stopped.isSet { stopped.set(); try f.store.stopBatch("Batch1") }
+            }
+            let outcome = try runner.run(f.email(user))
+            #expect(stopped.isSet)
+            #expect(outcome.status == .stopped)
+            #expect(f.userStatus(user) == .stopped)
+            #expect(f.batchStatus() == .stopped)
         }
 
         @Test func settlingLeavesAStopThatLandedMeanwhile() throws {

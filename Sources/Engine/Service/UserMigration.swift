@@ -62,8 +62,7 @@ public final class UserMigration {
                               statuses: statuses)
         } catch let e as StoreError {
             let text = Self.describe(e, userName: user.userName, server: (try? store.endpoint(batch.sourceEndpoint ?? ""))?.remoteServer)
-            let status = statuses.failed
-            try store.setUserStatus(identity, status, errorSummary: text)
+            let status = try settle(identity, statuses.failed, errorSummary: text, running: statuses.running)
             try store.appendReport(batch: batch.name, user: identity, text)
             return UserMigrationOutcome(status: status, error: text, report: nil)
         }
@@ -155,11 +154,19 @@ public final class UserMigration {
         for line in Self.reportLines(report) { try store.appendReport(batch: batch.name, user: user.emailAddress, line) }
         if let limit = badItemLimit, skipped > limit {
             let text = "The number of bad items (\(skipped)) exceeds the BadItemLimit of \(limit)."
-            try store.setUserStatus(user.emailAddress, statuses.failed, errorSummary: text)
-            return UserMigrationOutcome(status: statuses.failed, error: text, report: report)
+            let status = try settle(user.emailAddress, statuses.failed, errorSummary: text, running: statuses.running)
+            return UserMigrationOutcome(status: status, error: text, report: report)
         }
-        try store.setUserStatus(user.emailAddress, statuses.done)
-        return UserMigrationOutcome(status: statuses.done, error: nil, report: report)
+        let status = try settle(user.emailAddress, statuses.done, running: statuses.running)
+        return UserMigrationOutcome(status: status, error: nil, report: report)
+    }
+
+    /// Writes the user's end status compare-and-set against the status this sync set at its start: a
+    /// cmdlet that moved the user meanwhile (Stop-MigrationBatch) wins. Returns the status the user has.
+    private func settle(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil,
+                        running: MigrationUserStatus) throws -> MigrationUserStatus {
+        if try store.setUserStatus(identity, status, errorSummary: errorSummary, expected: running) { return status }
+        return try store.user(identity).status
     }
 
     /// The report lines of one sync (Get-MigrationUserStatistics -IncludeReport).

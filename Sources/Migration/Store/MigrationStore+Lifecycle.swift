@@ -157,8 +157,11 @@ extension MigrationStore {
         }
     }
 
-    /// Sets a user's status (and error, when given) as the engine sees it.
-    public func setUserStatus(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil) throws {
+    /// Sets a user's status (and error, when given) as the engine sees it. With `expected` it is a
+    /// compare-and-set (a Stop or Complete may have moved the user meanwhile); returns whether it wrote.
+    @discardableResult
+    public func setUserStatus(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil,
+                              expected: MigrationUserStatus? = nil) throws -> Bool {
         try write { db in
             let now = Date().timeIntervalSince1970
             // A sync ended when the user lands in a synced, completed or failed status; only the
@@ -169,10 +172,15 @@ extension MigrationStore {
                 UPDATE migration_user SET status = ?, error_summary = ?, modified_at = ?,
                     last_sync_at = CASE WHEN ? THEN ? ELSE last_sync_at END,
                     last_successful_sync_at = CASE WHEN ? THEN ? ELSE last_successful_sync_at END
-                WHERE email_key = ? OR guid = ?
+                WHERE (email_key = ? OR guid = ?) AND (? IS NULL OR status = ?)
                 """, arguments: [status.rawValue, errorSummary, now, ended, now, success, now,
-                                 identity.identityKey, identity.lowercased()])
-            if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
+                                 identity.identityKey, identity.lowercased(), expected?.rawValue, expected?.rawValue])
+            if db.changesCount > 0 { return true }
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM migration_user WHERE email_key = ? OR guid = ?",
+                                arguments: [identity.identityKey, identity.lowercased()]) == nil {
+                throw MigrationError.userNotFound(identity)
+            }
+            return false
         }
     }
 

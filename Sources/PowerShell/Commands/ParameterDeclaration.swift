@@ -18,6 +18,8 @@ public struct ParameterDeclaration: Sendable {
     public var validateSet: [String]? = nil
     /// ValidateNotNullOrEmpty.
     public var validateNotNullOrEmpty: Bool = false
+    /// Other Validate* checks (pattern, script, count, minimum length).
+    public var validations: [ParameterValidation] = []
     /// ValueFromRemainingArguments: positional arguments no other parameter takes are collected
     /// here as an array (`Write-Output a b c`, `ForEach-Object Replace '-' '+'`).
     public var valueFromRemainingArguments: Bool = false

@@ -90,7 +90,7 @@ do {
             for uid in try c.uidSearch("ALL") { try c.uidFetch(UIDSet([uid]), items: [.uid, .bodyPeek], sink: sink) }
         default:
             let uids = try c.uidSearch("ALL")
-            let chunk = envInt("IMAP_BENCH_CHUNK", 100), depth = envInt("IMAP_BENCH_DEPTH", 4)
+            let chunk = envInt("IMAP_BENCH_CHUNK", 500), depth = envInt("IMAP_BENCH_DEPTH", 4)
             try c.uidFetchPipelined(UIDSet(uids).chunked(maxCount: chunk), items: [.uid, .bodyPeek], depth: depth, sink: sink)
         }
         let elapsed = ContinuousClock.now - start

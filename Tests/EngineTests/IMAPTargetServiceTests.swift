@@ -64,16 +64,7 @@ extension EngineDovecotSuites {
             let f = try ServiceFixture()
             let (sourceUser, targetUser) = try Self.prepare(f)
             try f.createBatch()
-            var killedMidSync = 0
-            for _ in 0..<3 {
-                let starts = ServiceProcessKillTests.syncStarts(f)
-                let p = try ServiceProcessKillTests.startService(f, ["MIGSH_TEST_MESSAGE_DELAY_MS": "150"])
-                #expect(eventually(timeout: 30) { ServiceProcessKillTests.syncStarts(f) > starts || f.batchStatus() == .synced })
-                usleep(UInt32.random(in: 50_000...500_000))
-                if f.batchStatus() != .synced { killedMidSync += 1 }
-                kill(p.processIdentifier, SIGKILL)
-                p.waitUntilExit()
-            }
+            let killedMidSync = try ServiceProcessKillTests.killMidSync(f, rounds: 3)
             #expect(killedMidSync >= 1)
             let p = try ServiceProcessKillTests.startService(f)
             defer { p.terminate(); p.waitUntilExit() }

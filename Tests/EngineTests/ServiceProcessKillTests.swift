@@ -47,16 +47,15 @@ extension EngineDovecotSuites {
             (readText(f.home + "/service.log") ?? "").components(separatedBy: " sync starting").count - 1
         }
 
-        @Test(.enabled(if: canRun)) func killNineOfTheServiceMidSyncThenRestartGivesAnExactCopy() throws {
-            let f = try ServiceFixture()
-            try f.addAccounts([3, 4])
-            try f.createBatch()
+        /// Starts the service `rounds` times and kills it with SIGKILL at a random moment after a user sync
+        /// started; returns how many kills landed before the batch was Synced.
+        static func killMidSync(_ f: ServiceFixture, rounds: Int) throws -> Int {
             var killedMidSync = 0
-            for round in 0..<4 {
+            for round in 0..<rounds {
                 // Each copied message takes 150 ms more, so a sync lasts long enough to be hit.
-                let starts = Self.syncStarts(f)
-                let p = try Self.startService(f, ["MIGSH_TEST_MESSAGE_DELAY_MS": "150"])
-                #expect(eventually(timeout: 30) { Self.syncStarts(f) > starts || f.batchStatus() == .synced })
+                let starts = syncStarts(f)
+                let p = try startService(f, ["MIGSH_TEST_MESSAGE_DELAY_MS": "150"])
+                #expect(eventually(timeout: 30) { syncStarts(f) > starts || f.batchStatus() == .synced })
                 usleep(UInt32.random(in: 50_000...500_000))
                 let midSync = f.batchStatus() != .synced
                 kill(p.processIdentifier, SIGKILL)
@@ -64,6 +63,14 @@ extension EngineDovecotSuites {
                 #expect(p.terminationReason == .uncaughtSignal && p.terminationStatus == SIGKILL, "round \(round)")
                 if midSync { killedMidSync += 1 }
             }
+            return killedMidSync
+        }
+
+        @Test(.enabled(if: canRun)) func killNineOfTheServiceMidSyncThenRestartGivesAnExactCopy() throws {
+            let f = try ServiceFixture()
+            try f.addAccounts([3, 4])
+            try f.createBatch()
+            let killedMidSync = try Self.killMidSync(f, rounds: 4)
             #expect(killedMidSync >= 2, "the kills must land during the sync")
             #expect(!ServiceLock.isHeld(in: f.home), "the kernel dropped the dead service's lock")
 

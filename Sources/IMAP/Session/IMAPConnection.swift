@@ -27,6 +27,8 @@ public final class IMAPConnection {
     private var completions: [String: TaggedResponse] = [:]
     /// Events read while waiting for a continuation request, replayed by `nextEvent()`.
     private var backlog: [ResponseEvent] = []
+    /// True while FETCH responses stream in: reads may wait a moment for bytes to gather (see ByteStream).
+    var bulkTransfer = false
     /// Raw first bytes of the session, to describe a non-IMAP peer.
     var firstBytes: [UInt8] = []
 
@@ -62,6 +64,7 @@ public final class IMAPConnection {
             }
             let deadline = readDeadline
             let stream = self.stream
+            stream.expectIncoming(atLeast: parser.literalBytesOutstanding, coalescing: bulkTransfer)
             var first: [UInt8] = []
             let wantFirst = 256 - firstBytes.count
             // The stream writes into the parser's own buffer: body bytes are not copied again before the sink.

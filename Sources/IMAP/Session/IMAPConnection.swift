@@ -100,39 +100,59 @@ public final class IMAPConnection {
     /// call waits for each continuation request (events read meanwhile are kept for `nextEvent()`). If the
     /// server refuses a literal with a tagged NO/BAD, the rest is not sent and `wait(for:)` returns that response.
     public func send(_ command: Command) throws(IMAPError) -> String {
-        let tag = "A\(nextTagNumber)"
-        nextTagNumber += 1
+        let tag = newTag()
         var pending: [UInt8] = Array(tag.utf8) + [ByteCursor.sp]
-        let nonSync = capabilities.contains(.literalPlus)
-        for part in command.parts {
-            switch part {
-            case .text(let bytes):
-                pending += bytes
-            case .literal(let bytes):
-                if nonSync || (capabilities.contains(.literalMinus) && bytes.count <= 4096) {
-                    pending += Array("{\(bytes.count)+}\r\n".utf8)
-                    try write(pending); pending = []
-                    try write(bytes)
-                } else {
-                    pending += Array("{\(bytes.count)}\r\n".utf8)
-                    try write(pending); pending = []
-                    guard try awaitContinuation(tag: tag) else { return tag }
-                    try write(bytes)
-                }
-            }
-        }
+        guard try writeParts(command.parts, tag: tag, pending: &pending) else { return tag }
         pending += [ByteCursor.cr, ByteCursor.lf]
         try write(pending)
         return tag
     }
 
-    func write(_ bytes: [UInt8]) throws(IMAPError) {
+    func newTag() -> String {
+        defer { nextTagNumber += 1 }
+        return "A\(nextTagNumber)"
+    }
+
+    /// Writes `parts` after `pending` (text is gathered in `pending`, literals flush it). False when the server
+    /// refused a literal (its completion is recorded for `wait(for: tag)`).
+    func writeParts(_ parts: [Command.Part], tag: String, pending: inout [UInt8]) throws(IMAPError) -> Bool {
+        for part in parts {
+            switch part {
+            case .text(let bytes):
+                pending += bytes
+            case .literal(let bytes):
+                let sent = try writeLiteral(count: bytes.count, binary: false, tag: tag, pending: &pending) {
+                    () throws(IMAPError) in try write(bytes)
+                }
+                guard sent else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Writes `pending` and a literal header for `count` bytes (`~{n}` literal8 when `binary`), waits for the
+    /// continuation request unless the server allows a non-synchronising literal, then lets `body` write the
+    /// bytes. False when the server refused the literal (nothing of the body is sent).
+    func writeLiteral(count: Int, binary: Bool, tag: String, pending: inout [UInt8],
+                      body: () throws(IMAPError) -> Void) throws(IMAPError) -> Bool {
+        let nonSync = capabilities.contains(.literalPlus) || (capabilities.contains(.literalMinus) && count <= 4096)
+        pending += Array("\(binary ? "~" : ""){\(count)\(nonSync ? "+" : "")}\r\n".utf8)
+        try write(pending)
+        pending = []
+        if !nonSync { guard try awaitContinuation(tag: tag) else { return false } }
+        try body()
+        return true
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws(IMAPError) {
         let deadline = capped(.after(options.readTimeout))
         let stream = self.stream
         try bytes.withUnsafeBytes { raw in
             Result { () throws(IMAPError) in try stream.write(raw, deadline: deadline) }
         }.get()
     }
+
+    func write(_ bytes: [UInt8]) throws(IMAPError) { try write(bytes[...]) }
 
     /// Reads until a continuation request (true) or the tagged completion of `tag` (false, recorded).
     func awaitContinuation(tag: String) throws(IMAPError) -> Bool {

@@ -20,6 +20,9 @@ enum Schema {
         m.registerMigration("v3-user-settings-mailbox-guid") { db in
             try db.execute(sql: v3)
         }
+        m.registerMigration("v4-skipped-items") { db in
+            try db.execute(sql: v4)
+        }
         return m
     }
 
@@ -147,5 +150,22 @@ enum Schema {
         ALTER TABLE migration_user ADD COLUMN complete_after REAL;
         ALTER TABLE migration_user ADD COLUMN skipped_approved_at REAL;
         ALTER TABLE migration_user ADD COLUMN skipped_approved_count INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// Skipped items (-IncludeSkippedItems), written by the engine, one row per message; they go with
+    /// their user's row.
+    private static let v4 = """
+        CREATE TABLE skipped_item (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES migration_user(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            folder_name TEXT NOT NULL,
+            subject TEXT,
+            message_size INTEGER NOT NULL,
+            date_received REAL,
+            failure TEXT NOT NULL,
+            source_uid INTEGER NOT NULL
+        );
+        CREATE INDEX skipped_by_user ON skipped_item(user_id, id);
         """
 }

@@ -40,3 +40,27 @@ import Testing
         #expect(s.run("switch -File nothere.txt { default { 1 } }").err.contains("Cannot find path 'nothere.txt' because it does not exist."))
     }
 }
+
+/// Programs outside PowerShell, run as pwsh runs native commands.
+@Suite struct InterpreterExternalProgramTests {
+    let sh = BuiltinShell()
+
+    @Test func argumentsStdoutAndExitCode() {
+        #expect(sh.strings("/bin/echo a 'b c' -x -y:z 1,2") == ["a b c -x -y:z 1 2"])
+        #expect(sh.strings("printf '%s\\n' one two | ForEach-Object { $_.ToUpper() }") == ["ONE", "TWO"])
+        #expect(sh.strings("/bin/sh -c 'exit 3'; \"$LASTEXITCODE $?\"") == ["3 False"])
+        #expect(sh.strings("/bin/sh -c 'exit 0'; \"$LASTEXITCODE $?\"") == ["0 True"])
+    }
+
+    @Test func pipelineInputGoesToStdinAsLines() {
+        #expect(sh.strings("'b', 'a', 1 | /bin/cat") == ["b", "a", "1"])
+        #expect(sh.strings("@() | /bin/cat; 'after'") == ["after"])
+        #expect(sh.strings("(/usr/bin/seq 1 1000000 | Select-Object -First 2) -join ','") == ["1,2"])
+    }
+
+    @Test func unknownNamesStillFail() {
+        let r = sh.run("no-such-program-xyz-123")
+        #expect(r.err.contains("The term 'no-such-program-xyz-123' is not recognized as a name of a cmdlet, function, script file, or executable program."))
+        #expect(sh.run("./no/such/path/tool").err.contains("is not recognized"))
+    }
+}

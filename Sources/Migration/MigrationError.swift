@@ -19,6 +19,12 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
     case operationNotAllowed(BatchOperation, batch: String, status: MigrationBatchStatus)
     /// The user's status forbids the operation. Nothing was changed.
     case userOperationNotAllowed(UserOperation, user: String, status: MigrationUserStatus)
+    /// The status of the user's batch forbids the user operation. Nothing was changed.
+    case userBatchForbids(UserOperation, user: String, batch: String, status: MigrationBatchStatus)
+    /// New-MigrationBatch -UserIds/-Users: the users' batches copy mail from different endpoints.
+    case mixedSourceEndpoints([String])
+    /// Set-MigrationBatch -CSVData without -AddUsers names users the batch doesn't have.
+    case usersNotInBatch(batch: String, [String])
     /// The CSV has errors; no batch was created. Each problem names its row.
     case csvInvalid([CsvProblem])
     /// A stored password could not be decrypted (wrong or missing key file, damaged row).
@@ -48,6 +54,12 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
             "The migration batch \"\(batch)\" can't be \(op.pastParticiple) because its status is \(status.rawValue)."
         case .userOperationNotAllowed(let op, let user, let status):
             "The migration user \"\(user)\" can't be \(op.pastParticiple) because its status is \(status.rawValue)."
+        case .userBatchForbids(let op, let user, let batch, let status):
+            "The migration user \"\(user)\" can't be \(op.pastParticiple) because its migration batch \"\(batch)\" is \(status.rawValue)."
+        case .mixedSourceEndpoints(let endpoints):
+            "The users come from batches with different source endpoints (\(endpoints.joined(separator: ", "))); a migration batch has one source endpoint."
+        case .usersNotInBatch(let batch, let users):
+            "The CSV data names users that aren't in the migration batch \"\(batch)\": \(users.joined(separator: ", ")). Use -AddUsers to add new users."
         case .csvInvalid(let problems): CsvProblem.summary(of: problems)
         case .credentialUnavailable(let email):
             "The stored password for \"\(email)\" can't be read. The key file may be missing or changed; recreate the batch."
@@ -68,7 +80,8 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
         case .maxConcurrentMigrationsExceeded: "MaximumConcurrentMigrationLimitExceededException"
         case .incrementalSyncsExceedMigrations: "MigrationMaxConcurrentIncrementalSyncsVerificationFailedException"
         case .endpointInUse: "MigrationEndpointInUseException"
-        case .operationNotAllowed, .userOperationNotAllowed: "MigrationPermanentException"
+        case .operationNotAllowed, .userOperationNotAllowed, .userBatchForbids, .mixedSourceEndpoints: "MigrationPermanentException"
+        case .usersNotInBatch: "MigrationUserNotFoundException"
         case .csvInvalid: "MigrationCSVValidationException"
         case .credentialUnavailable: "MigrationPermanentException"
         case .storage: "MigrationTransientException"
@@ -82,7 +95,8 @@ public enum MigrationError: Error, Sendable, Equatable, CustomStringConvertible 
         case .batchAlreadyExists, .endpointAlreadyExists: "ResourceExists"
         case .tooManyBatches: "LimitsExceeded"
         case .invalidValue, .maxConcurrentMigrationsExceeded, .incrementalSyncsExceedMigrations: "InvalidArgument"
-        case .endpointInUse, .operationNotAllowed, .userOperationNotAllowed: "InvalidOperation"
+        case .endpointInUse, .operationNotAllowed, .userOperationNotAllowed, .userBatchForbids, .mixedSourceEndpoints: "InvalidOperation"
+        case .usersNotInBatch: "ObjectNotFound"
         case .csvInvalid: "InvalidData"
         case .credentialUnavailable: "SecurityError"
         case .storage: "WriteError"
@@ -108,7 +122,15 @@ public enum BatchOperation: String, Sendable, CaseIterable {
 
 /// User operations whose allowance depends on the user status.
 public enum UserOperation: String, Sendable, CaseIterable {
-    case remove
+    case remove, start, stop, set, move
 
-    var pastParticiple: String { "removed" }
+    var pastParticiple: String {
+        switch self {
+        case .remove: "removed"
+        case .start: "started"
+        case .stop: "stopped"
+        case .set: "changed"
+        case .move: "moved to another batch"
+        }
+    }
 }

@@ -3,6 +3,8 @@
 //     prints "messages bytes seconds"
 //   imap-bench big ENV USER_INDEX MAILBOX
 //     fetches every message of MAILBOX streamed to a discarding sink; prints "bytes rss_before_kb peak_kb"
+//   imap-bench append ENV USER_INDEX MAILBOX FILE
+//     APPENDs FILE to MAILBOX (created) streamed from the file; prints "bytes rss_before_kb peak_kb"
 import IMAP
 @preconcurrency import Glibc
 
@@ -64,7 +66,7 @@ func open() -> IMAPConnection {
     do {
         let c = try IMAPConnection.connect(host: env["IMAP_HOST"]!, port: Int(env["IMAPS_PORT"]!)!, options: options)
         try c.login(user: user, password: password)
-        try c.examine(MailboxName(args[4]))
+        if args[1] == "append" { try c.create(MailboxName(args[4])) } else { try c.examine(MailboxName(args[4])) }
         return c
     } catch { fail("\(error)") }
 }
@@ -90,7 +92,7 @@ do {
             for uid in try c.uidSearch("ALL") { try c.uidFetch(UIDSet([uid]), items: [.uid, .bodyPeek], sink: sink) }
         default:
             let uids = try c.uidSearch("ALL")
-            let chunk = envInt("IMAP_BENCH_CHUNK", 100), depth = envInt("IMAP_BENCH_DEPTH", 4)
+            let chunk = envInt("IMAP_BENCH_CHUNK", 500), depth = envInt("IMAP_BENCH_DEPTH", 4)
             try c.uidFetchPipelined(UIDSet(uids).chunked(maxCount: chunk), items: [.uid, .bodyPeek], depth: depth, sink: sink)
         }
         let elapsed = ContinuousClock.now - start
@@ -103,6 +105,14 @@ do {
         var bytes = 0
         try c.uidFetch(.all, items: [.uid, .bodyPeek]) { if case .bodyBytes(let b) = $0 { bytes += b.count } }
         print("\(bytes) \(before) \(procStatusKB("VmHWM"))")
+        c.logout()
+    case "append":
+        guard args.count > 5 else { fail("append needs a FILE") }
+        let c = open()
+        let before = procStatusKB("VmRSS")
+        let message = try StreamedAppendMessage.file(args[5])
+        try c.append(message, to: MailboxName(args[4]))
+        print("\(message.size) \(before) \(procStatusKB("VmHWM"))")
         c.logout()
     default:
         fail("unknown mode \(args[1])")

@@ -47,12 +47,12 @@ final class ConsoleHost: PSHost, @unchecked Sendable {
     }
 
     func write(_ text: String, foreground: String?, newline: Bool) {
+        write(text, foreground: foreground, background: nil, newline: newline)
+    }
+
+    func write(_ text: String, foreground: String?, background: String?, newline: Bool) {
         clearProgress()
-        if isTerminal, let name = foreground, let code = Self.ansiColor(name) {
-            fputs("\u{1B}[\(code)m" + text + "\u{1B}[0m", stdout)
-        } else {
-            fputs(text, stdout)
-        }
+        fputs(isTerminal ? ConsoleColors.colorize(text, foreground: foreground, background: background) : text, stdout)
         if newline { fputc(0x0A, stdout) }
         if isTerminal { fflush(stdout) }
     }
@@ -114,14 +114,4 @@ final class ConsoleHost: PSHost, @unchecked Sendable {
     }
 
     func flush() { fflush(stdout); fflush(stderr) }
-
-    /// ConsoleColor names as ANSI SGR codes.
-    static func ansiColor(_ name: String) -> Int? {
-        let codes: [String: Int] = [
-            "black": 30, "darkred": 31, "darkgreen": 32, "darkyellow": 33, "darkblue": 34, "darkmagenta": 35,
-            "darkcyan": 36, "gray": 37, "darkgray": 90, "red": 91, "green": 92, "yellow": 93, "blue": 94,
-            "magenta": 95, "cyan": 96, "white": 97,
-        ]
-        return codes[name.lowercased()]
-    }
 }

@@ -1,6 +1,7 @@
 // The hidden service flags: `migsh --service` runs the background migration service of the state directory
 // in the foreground (what the auto-start spawns, and what a systemd unit runs) until SIGTERM/SIGINT or idle;
-// `migsh --service-stop` stops a running one and waits for it to exit.
+// `migsh --service-stop` stops a running one and waits for it to exit; `migsh --set-target-password` seals
+// the target server's admin password into target.conf.
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -23,7 +24,32 @@ enum ServiceMode {
                 print("No migration service is running for '\(home)'.")
             }
             return 0
+        case "--set-target-password": return setTargetPassword(home)
         default: return nil
+        }
+    }
+
+    /// Seals the target server's admin password into `<state>/target.conf` (read from standard input,
+    /// or asked for without echo on a terminal), so the file never holds it in clear text.
+    private static func setTargetPassword(_ home: String) -> Int32 {
+        let password: String?
+        if isatty(0) != 0 {
+            password = getpass("Target admin password: ").map { String(cString: $0) }
+        } else {
+            password = readLine(strippingNewline: true)
+        }
+        guard let password, !password.isEmpty else {
+            fputs("migsh: no password given on standard input.\n", stderr)
+            return 2
+        }
+        do {
+            let store = MigrationStore(directory: Migration.StateDirectory(path: home))
+            try TargetSettings.storePassword(password, stateDirectory: home, store: store)
+            print("The target password is stored sealed in '\(home)/\(TargetSettings.fileName)'.")
+            return 0
+        } catch {
+            fputs("migsh: \(error)\n", stderr)
+            return 1
         }
     }
 

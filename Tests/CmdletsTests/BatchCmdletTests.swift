@@ -156,8 +156,12 @@ import PowerShell
         #expect(b["BadItemLimit"]?.stringValue == "Unlimited")
         guard case .array(let emails)? = b["NotificationEmails"] else { Issue.record("no list"); return }
         #expect(emails.items.compactMap(\.stringValue) == ["admin@contoso.edu"])
+        // -CSVData alone updates users already in the batch; a user it doesn't have changes nothing.
         let bare = try h.run("Set-MigrationBatch", [pos(str("IMAPBatch1")), arg("CSVData", csvBytes(Self.csv))])
-        #expect(bare.errors.count == 1)
+        #expect(bare.errors.isEmpty)
+        let stranger = try h.run("Set-MigrationBatch", [pos(str("IMAPBatch1")),
+                                                        arg("CSVData", csvBytes("EmailAddress,UserName,Password\nzed@contoso.edu,z,pw"))])
+        #expect(stranger.errors.first?.message.contains("aren't in the migration batch \"IMAPBatch1\": zed@contoso.edu") == true)
     }
 
     @Test func getFiltersByStatusAndEndpoint() throws {

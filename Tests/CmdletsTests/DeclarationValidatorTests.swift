@@ -103,7 +103,8 @@ import PowerShell
         let expected = ["Test-MigrationServerAvailability", "New-MigrationEndpoint", "Get-MigrationEndpoint",
                         "Set-MigrationEndpoint", "Remove-MigrationEndpoint", "New-MigrationBatch", "Get-MigrationBatch",
                         "Set-MigrationBatch", "Start-MigrationBatch", "Stop-MigrationBatch", "Complete-MigrationBatch",
-                        "Remove-MigrationBatch", "Get-MigrationUser", "Remove-MigrationUser",
+                        "Remove-MigrationBatch", "Get-MigrationUser", "Set-MigrationUser", "Start-MigrationUser",
+                        "Stop-MigrationUser", "Remove-MigrationUser",
                         "Get-MigrationUserStatistics", "Get-MigrationStatistics", "Get-MigrationConfig"]
         #expect(registry.declarations.map(\.name) == expected)
         for n in expected { #expect(registry.lookup(n.lowercased())?.name == n) }

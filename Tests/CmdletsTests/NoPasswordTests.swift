@@ -45,4 +45,21 @@ import PowerShell
             #expect(data.range(of: Data(Self.secret.utf8)) == nil, "\(f) holds the password in clear")
         }
     }
+
+    /// New passwords given with Set-MigrationBatch -CSVData, and users moved into a new batch, stay sealed too.
+    @Test func updatedAndMovedCredentialsStaySealed() throws {
+        let h = try BatchCmdletTests.harness()
+        try BatchCmdletTests.newBatch(h, csv: csvBytes("EmailAddress,UserName,Password\na@contoso.edu,a,old-pw"))
+        let update = try h.run("Set-MigrationBatch", [pos(str("IMAPBatch1")),
+                                                      arg("CSVData", csvBytes("EmailAddress,UserName,Password\na@contoso.edu,a,\(Self.secret)"))])
+        let moved = try h.run("New-MigrationBatch", [arg("Name", str("Moved")), arg("UserIds", .list([str("a@contoso.edu")]))])
+        let stats = try h.run("Get-MigrationUserStatistics", [pos(str("a@contoso.edu")), arg("IncludeReport"), arg("IncludeSkippedItems")])
+        let written = [update, moved, stats].flatMap { $0.output.map { Self.text($0) } + $0.errors.map(\.message) }.joined(separator: "\n")
+        #expect(written.contains("a@contoso.edu") && !written.contains(Self.secret))
+        #expect(try UserLifecycleCmdletTests.store(h).credential(for: "a@contoso.edu").password == Self.secret)
+        for f in try FileManager.default.contentsOfDirectory(atPath: h.home) {
+            let data = try Data(contentsOf: URL(fileURLWithPath: h.home + "/" + f))
+            #expect(data.range(of: Data(Self.secret.utf8)) == nil, "\(f) holds the password in clear")
+        }
+    }
 }

@@ -23,6 +23,8 @@ extension EngineDovecotSuites {
             var c = Command("UID STORE"); c.text(" 1:* +FLAGS.SILENT (\\Deleted)")
             _ = try? store.connection.execute(c)
             _ = try? store.connection.execute(Command("EXPUNGE"))
+            // The store caches the folder list; a stale one would make it skip creating the deleted folders.
+            _ = try store.listFolders()
         }
 
         static func sync(user: String, source: any MailStore, target: any MailStore, statePath: String) throws -> MailboxSyncReport {

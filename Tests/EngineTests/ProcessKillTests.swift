@@ -86,9 +86,28 @@ func waitWorker(_ pid: pid_t) -> (Int32?, Int32?) {
         #expect(k > 5, "the worker's sync must have several state writes")
     }
 
-    /// MIGSH_KILL_ITERATIONS rounds (default 10; the slow suite runs 100): kill -9 at a random moment.
+    /// Target copies beyond the source's (duplicates) and source messages without an exact copy (losses),
+    /// counted over the mapped folders by (hash of bytes, flags, date).
+    static func copyDifferences(_ fx: SyncFixture) throws -> (duplicates: Int, losses: Int) {
+        let source = try MaildirStore(root: fx.sourceRoot, create: false)
+        let target = try MaildirStore(root: fx.targetRoot, create: false)
+        var duplicates = 0, losses = 0
+        for (s, t) in mapping {
+            var want: [String: Int] = [:], got: [String: Int] = [:]
+            for p in try fingerprints(source, s) { want[p, default: 0] += 1 }
+            for p in (try? fingerprints(target, t)) ?? [] { got[p, default: 0] += 1 }
+            for (p, n) in got { duplicates += max(0, n - want[p, default: 0]) }
+            for (p, n) in want { losses += max(0, n - got[p, default: 0]) }
+        }
+        return (duplicates, losses)
+    }
+
+    /// MIGSH_KILL_ITERATIONS rounds (default 10; `Scripts/bench kill-resume` runs 100): kill -9 at a random
+    /// moment. Prints one summary line with the figures.
     @Test func killNineAtRandomMomentsThenResume() throws {
         let rounds = environmentInt("MIGSH_KILL_ITERATIONS") ?? 10
+        let started = monotonicMicroseconds()
+        var duplicates = 0, losses = 0
         // Measure one uninterrupted worker run to spread the kills over a whole sync.
         let probe = SyncFixture()
         try Self.buildCorpus(probe, messages: 120)
@@ -106,10 +125,16 @@ func waitWorker(_ pid: pid_t) -> (Int32?, Int32?) {
             let (_, signal) = waitWorker(pid)
             if signal == SIGKILL { killedMidway += 1 }
             let report = try fx.sync()
+            let found = try Self.copyDifferences(fx)
+            duplicates += found.duplicates; losses += found.losses
             #expect(try fx.mismatches(mapping: Self.mapping) == [], "round \(round)")
             #expect(report.verification?.score == .perfect, "round \(round)")
         }
         #expect(killedMidway > 0 || rounds == 0)
+        #expect(duplicates == 0 && losses == 0)
+        let seconds = Double(monotonicMicroseconds() - started) / 1e6
+        print("kill-resume: \(rounds) iterations, \(killedMidway) killed mid-sync, \(duplicates) duplicates, \(losses) losses, "
+              + String(format: "%.1f s", seconds))
     }
 }
 

@@ -22,7 +22,10 @@ final class ServiceFixture {
         store = MigrationStore(directory: StateDirectory(path: fx.dir.path + "/home"))
     }
 
-    func email(_ user: String) -> String { "\(user)@contoso.com" }
+    /// The EmailAddress (target mailbox) of a source login, when a test gives it one of its own.
+    var emailOverride: [String: String] = [:]
+
+    func email(_ user: String) -> String { emailOverride[user] ?? "\(user)@contoso.com" }
 
     /// Fills test accounts `numbers` (1-based, of the env file) with the corpus; `wrongPassword` lists the ones
     /// whose CSV row gets a bad password.
@@ -40,12 +43,15 @@ final class ServiceFixture {
         }
     }
 
-    func createBatch(name: String = "Batch1", maxConcurrent: Int = 20, start: Bool = true) throws {
+    func createBatch(name: String = "Batch1", maxConcurrent: Int = 20, start: Bool = true,
+                     configure: (inout NewBatchOptions) -> Void = { _ in }) throws {
         try store.createEndpoint(MigrationEndpoint(name: "TestDovecot", remoteServer: "127.0.0.1", port: dovecot.port,
                                                    maxConcurrentMigrations: maxConcurrent, maxConcurrentIncrementalSyncs: maxConcurrent))
         var csv = "EmailAddress,UserName,Password\n"
         for a in accounts { csv += "\(email(a.user)),\(a.user),\"\(a.password.replacingOccurrences(of: "\"", with: "\"\""))\"\n" }
-        _ = try store.createBatch(NewBatchOptions(name: name, sourceEndpoint: "TestDovecot"), csv: try ImapCsv.parse(Array(csv.utf8)))
+        var options = NewBatchOptions(name: name, sourceEndpoint: "TestDovecot")
+        configure(&options)
+        _ = try store.createBatch(options, csv: try ImapCsv.parse(Array(csv.utf8)))
         if start { try store.startBatch(name) }
     }
 
@@ -72,6 +78,12 @@ final class ServiceFixture {
 
     func batchStatus(_ name: String = "Batch1") -> MigrationBatchStatus? { try? store.batch(name).status }
     func userStatus(_ user: String) -> MigrationUserStatus? { try? store.user(email(user)).status }
+}
+
+/// Every message of every selectable folder of a store as (hash of bytes, flags, date), sorted: equal lists
+/// mean the same mail with nothing lost and nothing duplicated, whatever the folder mapping.
+func allFingerprints(_ store: any MailStore) throws -> [String] {
+    try store.listFolders().filter(\.selectable).flatMap { try fingerprints(store, $0.path) }.sorted()
 }
 
 /// A service running on its own thread until `stop()`.

@@ -7,7 +7,8 @@ import Testing
 struct ScriptedServerTests {
     func connect(_ script: String, close: Bool = false) throws -> (IMAPConnection, FaultProxy) {
         let proxy = FaultProxy(upstreamPort: 1, fault: .script(Array(script.utf8), close: close))
-        let options = ConnectionOptions(security: .none, connectTimeout: .seconds(10), readTimeout: .seconds(10))
+        // Generous: with every suite running in parallel on a loaded machine, the proxy thread can start late.
+        let options = ConnectionOptions(security: .none, connectTimeout: .seconds(30), readTimeout: .seconds(30))
         do {
             return (try IMAPConnection.connect(host: "127.0.0.1", port: proxy.port, options: options), proxy)
         } catch {

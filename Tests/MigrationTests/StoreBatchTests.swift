@@ -7,9 +7,9 @@ import Testing
         let store = TemporaryState().store()
         try store.createEndpoint(MigrationEndpoint(name: "IMAPEndpoint", remoteServer: "imap.contoso.com"))
         let csv = try parsedCsv(3)
-        let b = try store.createBatch(NewBatchOptions(name: "IMAPBatch1", sourceEndpoint: "imapendpoint",
+        let b = try store.createBatch(NewBatchOptions(name: "IMAPBatch1", sourceEndpoint: "imapendpoint", settings: BatchSettings(
                                                       excludeFolders: ["Deleted Items", "Junk Email"], notificationEmails: ["admin@contoso.com"],
-                                                      badItemLimit: 10, timeZone: "Pacific Standard Time", submittedByUser: "admin"), csv: csv)
+                                                      badItemLimit: 10, timeZone: "Pacific Standard Time", submittedByUser: "admin")), csv: csv)
         #expect(b.status == .created && b.migrationType == .imap && b.sourceEndpoint == "IMAPEndpoint")
         #expect(b.counts.totalCount == 3 && b.counts.pendingCount == 3 && b.counts.activeCount == 0)
         #expect(b.csv == CsvMetadata(rowCount: 3, byteCount: csv.byteCount, columns: ["EmailAddress", "UserName", "Password"]))

@@ -7,7 +7,7 @@ import Testing
     @Test func lifecycleWritesTheBatchReport() throws {
         let store = TemporaryState().store()
         try store.createEndpoint(MigrationEndpoint(name: "E", remoteServer: "h"))
-        try store.createBatch(NewBatchOptions(name: "B", sourceEndpoint: "E", submittedByUser: "admin"), csv: try parsedCsv(2))
+        try store.createBatch(NewBatchOptions(name: "B", sourceEndpoint: "E", settings: BatchSettings(submittedByUser: "admin")), csv: try parsedCsv(2))
         try store.startBatch("B")
         try store.stopBatch("b")
         let lines = try store.report(batch: "B").map(\.message)

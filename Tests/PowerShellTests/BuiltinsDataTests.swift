@@ -116,6 +116,22 @@ import Testing
         #expect(s.run("Write-Error 'boom' -ErrorAction Stop; 'not here'").out.isEmpty)
     }
 
+    @Test func writeHostPassesBothColoursToTheHost() {
+        let s = sh
+        s.run("Write-Host 'x' -ForegroundColor Yellow -BackgroundColor DarkBlue; Write-Host 'y' -BackgroundColor red; Write-Host 'z'")
+        let colors = s.host.hostColors.suffix(3).map { [$0.foreground, $0.background] }
+        #expect(colors == [["Yellow", "DarkBlue"], [nil, "Red"], [nil, nil]])
+        #expect(s.host.hostText.hasSuffix("x\ny\nz\n"))
+        #expect(s.run("Write-Host 'x' -BackgroundColor Purple").err.contains("Purple"))
+    }
+
+    @Test func consoleColorsBecomeAnsiCodes() {
+        #expect(ConsoleColors.colorize("t", foreground: "Green", background: nil) == "\u{1B}[92mt\u{1B}[0m")
+        #expect(ConsoleColors.colorize("t", foreground: "white", background: "DarkRed") == "\u{1B}[97;41mt\u{1B}[0m")
+        #expect(ConsoleColors.colorize("t", foreground: nil, background: "Blue") == "\u{1B}[104mt\u{1B}[0m")
+        #expect(ConsoleColors.colorize("t", foreground: nil, background: nil) == "t")
+    }
+
     @Test func writeErrorRecordShape() {
         let s = sh
         s.run("Write-Error 'bad row' -ErrorId BadRow -Category InvalidData -ErrorAction SilentlyContinue")

@@ -20,6 +20,21 @@ import Testing
         #expect(Conversion.toString(.hashtable(PSHashtable())) == "System.Collections.Hashtable")
     }
 
+    @Test func doublesShowFifteenSignificantDigitsAsPowerShellDoes() {
+        #expect(Conversion.toString(.double(0.1 + 0.2)) == "0.3")
+        #expect(Conversion.toString(.double(1.0 / 3.0)) == "0.333333333333333")
+        #expect(Conversion.toString(.double(2.0 / 3.0)) == "0.666666666666667")
+        #expect(Conversion.toString(.double(Double.pi)) == "3.14159265358979")
+        #expect(Conversion.toString(.double(-Double.pi * 1e20)) == "-3.14159265358979E+20")
+        #expect(Conversion.toString(.double(123456789012345678)) == "1.23456789012346E+17")
+        #expect(Conversion.toString(.double(999999999999999.9)) == "1E+15")
+        #expect(Conversion.toString(.double(1.0 / 3.0 / 100000)) == "3.33333333333333E-06")
+        #expect(Conversion.toString(.double(.infinity)) == "Infinity")
+        #expect(Conversion.toString(.double(.nan)) == "NaN")
+        // .NET's own ToString() keeps the shortest round-trip digits.
+        #expect(NumberFormatting.format(0.1 + 0.2) == "0.30000000000000004")
+    }
+
     @Test func truthiness() {
         #expect(!Conversion.toBool(.string("")))
         #expect(Conversion.toBool(.string("False")))

@@ -78,6 +78,7 @@ import Testing
 
     @Test func arraysAndArrayListMethods() throws {
         let arr = PSArray([.string("a"), .string("b")])
+        arr.list = .arrayList
         #expect(DotNet.property(of: .array(arr), name: "Count")?.intValue == 2)
         #expect(try call(.array(arr), "Contains", .string("b"))?.boolValue == true)
         #expect(try call(.array(arr), "IndexOf", .string("b"))?.intValue == 1)

@@ -76,7 +76,6 @@ import Testing
         ("Get-A && Get-B", "&&"),
         ("Get-A || Get-B", "||"),
         ("Get-A &", "&"),
-        ("switch -File x.txt { }", "switch -File"),
         ("foreach -Parallel ($a in $b) { }", "foreach -Parallel"),
         ("$x = $a ? 1 : 2", "ternary"),
         ("$x = $a ?? 'default'", "null-coalescing"),
@@ -87,6 +86,25 @@ import Testing
         #expect(errors.first?.id == "UnsupportedConstruct")
         #expect(errors.first?.message.contains(construct) == true)
         #expect(errors.first?.message.hasSuffix("is not supported by migsh.") == true)
+    }
+
+    @Test func switchFileAndStrayAttributesHavePwshErrors() {
+        #expect(ParseCheck.errors("switch -File") == ["MissingFilenameOption@1:13"])
+        #expect(ParseCheck.parse("switch -File").errors[0].message
+                == "Cannot process the 'switch' statement because of a missing file name argument to the -file option.")
+        #expect(ParseCheck.errors("switch -File a.txt\n'x'") == ["MissingCurlyBraceInSwitchStatement@1:19"])
+        let e = ParseCheck.parse("[CmdletBinding()]\n'x'").errors
+        #expect(e.map(\.id) == ["UnexpectedAttribute"])
+        #expect(e.first?.message == "Unexpected attribute 'CmdletBinding'.")
+    }
+
+    @Test func loneCarriageReturnsEndLines() {
+        #expect(ParseCheck.errors("'a'\r'b'\r$x = (1 +\r").first == "ExpectedValueExpression@3:10")
+        #expect(ParseCheck.errors("'a'\r\n\r\n$x = (1 +\r\n").first == "ExpectedValueExpression@3:10")
+        #expect(ParseCheck.errors("'a'\r\r$x = (1 +\n").first == "ExpectedValueExpression@3:10")
+        let source = SourceText(file: nil, text: "a\rb\r\nc\nd\r")
+        #expect(source.lineStarts == [0, 2, 5, 7, 9])
+        #expect((1...4).map(source.line) == ["a", "b", "c", "d"])
     }
 
     @Test func messagesAreExactPwshTexts() {

@@ -38,6 +38,8 @@ import Testing
         ("switch -Wildcard ($s) { 'a*' { 'A' } }", "(switch -wildcard $s ('a*' {'A'}))"),
         ("switch -Regex -CaseSensitive ($s) {\n '^a' { 1; break }\n}", "(switch -regex -casesensitive $s ('^a' {1; (break)}))"),
         ("switch -Exact ($s) { Completed { 'done' } }", "(switch -exact $s (Completed {'done'}))"),
+        ("switch -Regex -File C:\\logs\\a.txt { '^x' { 1 } }", "(switch -regex -file C:\\logs\\a.txt ('^x' {1}))"),
+        ("switch -file $path {\n default { $_ }\n}", "(switch -file $path (default {$_}))"),
         ("switch ($n) { { $_ -gt 5 } { 'big' } }", "(switch $n ({(-gt $_ 5)} {'big'}))"),
     ] as [(String, String)])
     func switchStatements(_ input: String, _ expected: String) {

@@ -14,7 +14,7 @@ enum CompleteMigrationBatch {
             completes without asking.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to complete."),
             SharedParameters.named("SyncAndComplete", .switchParameter,
                                    help: "Runs the final sync and completes in one step; refused while any user is failed or stopped."),

@@ -16,14 +16,14 @@ enum GetMigrationBatch {
             that endpoint.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to show.", set: identitySet),
             SharedParameters.named("Status", MigrationEnums.batchStatus, set: identitySet,
                                    help: "Shows only the batches in this status."),
-            SharedParameters.named("Endpoint", MigrationEnums.endpointId, set: endpointSet, mandatory: true,
+            SharedParameters.named("Endpoint", MigrationEnums.endpointId, display: MigrationEnums.endpointIdName, set: endpointSet, mandatory: true,
                                    help: "Shows only the batches that use this migration endpoint.",
                                    completion: .provider(SharedParameters.endpointProvider)),
-            SharedParameters.named("ResultSize", MigrationEnums.unlimited,
+            SharedParameters.named("ResultSize", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "Returns at most this many batches; Unlimited returns all.", defaultDescription: "1000"),
             SharedParameters.named("IncludeReport", .switchParameter,
                                    help: "Fills the Report property with the batch's history."),

@@ -16,7 +16,7 @@ enum GetMigrationEndpoint {
             in or shown by an endpoint.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.endpointId, provider: SharedParameters.endpointProvider,
+            SharedParameters.identity(MigrationEnums.endpointId, display: MigrationEnums.endpointIdName, provider: SharedParameters.endpointProvider,
                                       mandatory: false, help: "Name of the endpoint to show.", set: identitySet),
             SharedParameters.named("Type", MigrationEnums.migrationType, set: typeSet, mandatory: true,
                                    help: "Shows only the endpoints of this migration type."),

@@ -9,16 +9,19 @@ enum GetMigrationUserStatistics {
         description: """
             Takes a user's email address, or the users that Get-MigrationUser sends down the \
             pipeline. -IncludeReport fills Report with the user's timestamped history; \
-            SkippedItemCount counts the messages that were not migrated; -IncludeSkippedItems \
-            would list them, but migsh doesn't record them one by one yet, so SkippedItems stays {}.
+            SkippedItemCount counts the messages that were not migrated (larger than 35 MB, past \
+            500,000 items in a folder, or failed to copy); -IncludeSkippedItems lists them in \
+            SkippedItems (folder, kind, size, date received, reason) and counts them from the sync \
+            state, -LimitSkippedItemsTo caps that list. ApprovedSkippedItemCount and \
+            SkippedItemsApprovedTime show the last -ApproveSkippedItems.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.userId, provider: SharedParameters.userProvider,
+            SharedParameters.identity(MigrationEnums.userId, display: MigrationEnums.userIdName, provider: SharedParameters.userProvider,
                                       mandatory: true, help: "Email address (or Guid) of the user."),
             SharedParameters.named("IncludeReport", .switchParameter,
                                    help: "Fills the Report property with the user's history."),
             SharedParameters.named("IncludeSkippedItems", .switchParameter,
-                                   help: "Fills the SkippedItems property with the messages that were skipped. migsh doesn't record skipped messages one by one yet, so the list stays empty; SkippedItemCount has their number."),
+                                   help: "Fills the SkippedItems property with the messages that were not migrated: folder, kind (LargeItem, ItemLimit, CorruptItem), size, date received and reason."),
             SharedParameters.named("LimitSkippedItemsTo", .int,
                                    help: "Lists at most this many skipped items.", range: 0...Int(Int32.max)),
             SharedParameters.named("SkipSubscription", .switchParameter,
@@ -33,6 +36,8 @@ enum GetMigrationUserStatistics {
                            "Shows a user's status, last error and history."),
             CommandExample("Get-MigrationUser -BatchId IMAPBatch1 | Get-MigrationUserStatistics",
                            "Shows the progress of every user of IMAPBatch1."),
+            CommandExample("Get-MigrationUserStatistics terrya@contoso.edu -IncludeSkippedItems | Select-Object -ExpandProperty SkippedItems | Format-Table Kind,FolderName,MessageSize,Failure",
+                           "Lists the messages of terrya@contoso.edu that were not migrated, and why."),
         ],
         outputTypes: [MigrationTypeNames.userStatistics],
         make: { GetMigrationUserStatisticsCommand() })
@@ -45,9 +50,14 @@ final class GetMigrationUserStatisticsCommand: MigrationCmdlet {
         try reportingErrors(context, target: id) {
             let user = try store(context).user(id)
             var extras = MigrationUserObject.Extras()
-            if p.isSet("IncludeReport") { extras.report = UserReport.text(user) }
-            // The store keeps no per-message records yet (the engine adds them), so
-            // -IncludeSkippedItems lists none and SkippedItems prints {} as in Exchange.
+            let s = try store(context)
+            if p.isSet("IncludeReport") { extras.report = try UserReport.text(user, store: s) }
+            if p.isSet("IncludeSkippedItems") {
+                let all = try SkippedItemReader.items(of: user, store: s)
+                extras.skippedItemCount = all.count
+                let limit = p["LimitSkippedItemsTo"].flatMap(MigrationValues.int)
+                extras.skippedItems = all.prefix(limit ?? all.count).map(MigrationUserObject.skippedItem)
+            }
             context.write(.object(MigrationUserObject.statistics(user, extras: extras)))
         }
     }

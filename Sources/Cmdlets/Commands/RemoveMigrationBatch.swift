@@ -13,7 +13,7 @@ enum RemoveMigrationBatch {
             confirmation; -Confirm:$false removes without asking (needed in non-interactive scripts).
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to delete."),
             SharedParameters.partition,
         ],

@@ -12,7 +12,7 @@ enum RemoveMigrationEndpoint {
             scripts that run non-interactively).
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.endpointId, provider: SharedParameters.endpointProvider,
+            SharedParameters.identity(MigrationEnums.endpointId, display: MigrationEnums.endpointIdName, provider: SharedParameters.endpointProvider,
                                       mandatory: true, help: "Name of the endpoint to delete."),
             SharedParameters.partition,
         ],

@@ -11,7 +11,7 @@ enum RemoveMigrationUser {
             counts drop by one. The cmdlet asks for confirmation; -Confirm:$false removes without asking.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.userId, provider: SharedParameters.userProvider,
+            SharedParameters.identity(MigrationEnums.userId, display: MigrationEnums.userIdName, provider: SharedParameters.userProvider,
                                       mandatory: true, help: "Email address (or Guid) of the user to remove."),
             SharedParameters.partition,
         ],

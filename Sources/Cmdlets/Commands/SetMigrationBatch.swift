@@ -9,24 +9,29 @@ enum SetMigrationBatch {
         description: """
             Only the parameters you give change. -CSVData with -AddUsers adds the rows of a CSV file \
             in the batch's format; users already in a batch are refused, and a file with errors adds \
-            nobody. -SyncNow asks for an immediate incremental sync of the batch's synced users. \
-            -Update and -ApproveSkippedItems are accepted and change nothing. A batch that is being removed or \
-            completed can't be changed. Nothing is written to the pipeline.
+            nobody. -CSVData alone updates the entries (UserName, Password, UserRoot) of users \
+            already in the batch, e.g. after their passwords changed; a row naming a user the batch \
+            doesn't have changes nothing. -ApproveSkippedItems approves the skipped items found so \
+            far for every user; failed users with skipped items are queued again, so the batch can \
+            reach Synced. -Update asks the migration service to apply the endpoint's, batch's and \
+            users' current settings, starting with an incremental sync. -SyncNow asks for an \
+            immediate incremental sync of the batch's synced users. A batch that is being stopped, \
+            completed or removed can't be changed; nothing is changed then. Nothing is written to the pipeline.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: true, help: "Name of the batch to change."),
             SharedParameters.named("CSVData", .bytes,
-                                   help: "Bytes of a CSV file with more users; used with -AddUsers."),
+                                   help: "Bytes of a CSV file: with -AddUsers, users to add; alone, new entries (e.g. passwords) for users already in the batch."),
             SharedParameters.named("AddUsers", .switchParameter,
                                    help: "Adds the users in -CSVData to the batch."),
             SharedParameters.named("AllowUnknownColumnsInCsv", .bool,
                                    help: "$true ignores unknown columns in -CSVData; $false refuses them."),
             SharedParameters.named("ApproveSkippedItems", .switchParameter,
-                                   help: "Accepted for Exchange compatibility: Exchange approves the items skipped so far; migsh keeps no per-item approval, so it has no effect."),
-            SharedParameters.named("BadItemLimit", MigrationEnums.unlimited,
+                                   help: "Approves the skipped items found so far for every user of the batch; failed users with skipped items are queued again."),
+            SharedParameters.named("BadItemLimit", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "New limit of corrupted messages per mailbox; a number or Unlimited."),
-            SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited,
+            SharedParameters.named("LargeItemLimit", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "New limit of oversized messages per mailbox; a number or Unlimited."),
             SharedParameters.named("NotificationEmails", .array(.string),
                                    help: "Replaces the list of addresses that receive status reports."),
@@ -37,7 +42,7 @@ enum SetMigrationBatch {
             SharedParameters.named("SyncNow", .switchParameter,
                                    help: "Requests an incremental sync now for the users that are already synced."),
             SharedParameters.named("Update", .switchParameter,
-                                   help: "Accepted for Exchange compatibility: Exchange re-applies the endpoint's settings; migsh's migration service reads the current endpoint and batch settings at every sync, so nothing more is needed."),
+                                   help: "Asks the migration service to apply the current endpoint, batch and user settings again, starting with an incremental sync of the synced users."),
             SharedParameters.partition,
         ],
         examples: [
@@ -45,6 +50,10 @@ enum SetMigrationBatch {
                            "Adds the users of more-users.csv to IMAPBatch1."),
             CommandExample("Set-MigrationBatch -Identity IMAPBatch1 -SyncNow",
                            "Asks for an incremental sync now, e.g. after the MX record was switched."),
+            CommandExample("Set-MigrationBatch -Identity IMAPBatch1 -ApproveSkippedItems",
+                           "Approves the items skipped so far for every user of IMAPBatch1."),
+            CommandExample(#"Set-MigrationBatch IMAPBatch1 -CSVData ([System.IO.File]::ReadAllBytes("C:\new-passwords.csv"))"#,
+                           "Gives users of IMAPBatch1 the passwords (and user names) of new-passwords.csv."),
         ],
         supportsShouldProcess: true, confirmImpact: .medium,
         make: { SetMigrationBatchCommand() })
@@ -70,11 +79,6 @@ final class SetMigrationBatchCommand: MigrationCmdlet {
             if let refusal = BatchLifecycle.canSet(batch.name, batch.status) { throw refusal }
             var file: ImapCsvFile?
             if let csvBytes {
-                guard p.isSet("AddUsers") else {
-                    throw MigrationErrors.missingValue(
-                        "-CSVData adds users to an existing batch only together with -AddUsers.",
-                        parameter: "AddUsers", command: context.commandName)
-                }
                 let allow = changes.allowUnknownColumnsInCsv ?? batch.allowUnknownColumnsInCsv
                 file = try ImapCsv.parse(csvBytes, allowUnknownColumns: allow)
             } else if p.isSet("AddUsers") {
@@ -83,7 +87,12 @@ final class SetMigrationBatchCommand: MigrationCmdlet {
             }
             guard try context.shouldProcess(target: batch.identity, action: context.commandName) else { return }
             if changes != BatchChanges() { _ = try s.setBatch(batch.identity, changes) }
-            if let file { _ = try s.addUsers(toBatch: batch.identity, csv: file) }
+            if let file {
+                if p.isSet("AddUsers") { _ = try s.addUsers(toBatch: batch.identity, csv: file) }
+                else { _ = try s.updateUsers(inBatch: batch.identity, csv: file) }
+            }
+            if p.isSet("ApproveSkippedItems") { try s.approveSkippedItems(batch: batch.identity); ServiceAutoStart.ensureRunning(context) }
+            if p.isSet("Update") { try s.requestUpdate(batch.identity); ServiceAutoStart.ensureRunning(context) }
             if p.isSet("SyncNow") { try s.syncNow(batch.identity); ServiceAutoStart.ensureRunning(context) }
         }
     }

@@ -14,7 +14,7 @@ enum SetMigrationEndpoint {
             Nothing is written to the pipeline.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.endpointId, provider: SharedParameters.endpointProvider,
+            SharedParameters.identity(MigrationEnums.endpointId, display: MigrationEnums.endpointIdName, provider: SharedParameters.endpointProvider,
                                       mandatory: true, help: "Name of the endpoint to change."),
             SharedParameters.named("RemoteServer", .string, help: "New host name (FQDN) or IP address of the IMAP server."),
             SharedParameters.named("Port", .int, help: "New TCP port of the IMAP server.", range: 1...65535),
@@ -22,9 +22,9 @@ enum SetMigrationEndpoint {
             SharedParameters.named("Authentication", MigrationEnums.authentication, help: "New login method: Basic or Ntlm."),
             SharedParameters.named("AcceptUntrustedCertificates", .bool,
                                    help: "$true accepts server certificates that fail verification; $false verifies them again. (A Boolean here, a switch on New-MigrationEndpoint.)"),
-            SharedParameters.named("MaxConcurrentMigrations", MigrationEnums.unlimited,
+            SharedParameters.named("MaxConcurrentMigrations", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "New limit of mailboxes migrated at the same time (at most 300)."),
-            SharedParameters.named("MaxConcurrentIncrementalSyncs", MigrationEnums.unlimited,
+            SharedParameters.named("MaxConcurrentIncrementalSyncs", MigrationEnums.unlimited, display: MigrationEnums.unlimitedName,
                                    help: "New limit of incremental syncs at the same time; not more than MaxConcurrentMigrations."),
             SharedParameters.named("SkipVerification", .switchParameter,
                                    help: "Saves changed server settings without checking that the server can be reached."),

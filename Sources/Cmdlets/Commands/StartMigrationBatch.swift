@@ -14,7 +14,7 @@ enum StartMigrationBatch {
             nothing changes. Without -Identity, every batch that can be started is started.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to start."),
             SharedParameters.partition,
         ],

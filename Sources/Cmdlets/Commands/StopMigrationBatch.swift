@@ -13,7 +13,7 @@ enum StopMigrationBatch {
             Without -Identity, every batch that can be stopped is stopped.
             """,
         parameters: [
-            SharedParameters.identity(MigrationEnums.batchId, provider: SharedParameters.batchProvider,
+            SharedParameters.identity(MigrationEnums.batchId, display: MigrationEnums.batchIdName, provider: SharedParameters.batchProvider,
                                       mandatory: false, help: "Name of the batch to stop."),
             SharedParameters.partition,
         ],

@@ -35,7 +35,7 @@ enum TestMigrationServerAvailability {
                                    defaultDescription: "Basic"),
             SharedParameters.named("AcceptUntrustedCertificates", .switchParameter, set: imapSet,
                                    help: "Accepts a server certificate that fails verification (self-signed, unknown CA, wrong host name). Use only for testing."),
-            SharedParameters.named("Endpoint", MigrationEnums.endpointId, set: endpointSet, mandatory: true,
+            SharedParameters.named("Endpoint", MigrationEnums.endpointId, display: MigrationEnums.endpointIdName, set: endpointSet, mandatory: true,
                                    help: "Name of an existing migration endpoint whose settings are tested.",
                                    completion: .provider(SharedParameters.endpointProvider)),
             SharedParameters.partition,

@@ -9,6 +9,8 @@ enum MigrationTypeNames {
     static let endpoint = "\(namespace).MigrationEndpoint"
     static let user = "\(namespace).MigrationUser"
     static let userStatistics = "\(namespace).MigrationUserStatistics"
+    /// An element of MigrationUserStatistics.SkippedItems (name inferred, reference §5.5).
+    static let skippedItem = "\(namespace).MigrationUserSkippedItem"
     static let statistics = "\(namespace).MigrationStatistics"
     static let config = "\(namespace).MigrationConfig"
     static let testOutcome = "\(namespace).TestMigrationServerAvailabilityOutcome"

@@ -9,6 +9,7 @@ enum MigrationUserObject {
         ObjectSupport.object(MigrationTypeNames.user, identity: u.identity, leading(u) + [
             ("SkippedItemCount", .int(u.skippedItemCount)),
             ("SyncedItemCount", .int(u.syncedItemCount)),
+            ("MailboxGuid", .guid(u.mailboxGuid)),
             ("LastSyncTime", ObjectSupport.date(u.lastSyncTime)),
             ("LastSuccessfulSyncTime", ObjectSupport.date(u.lastSuccessfulSyncTime)),
             ("Status", .string(u.status.rawValue)),
@@ -34,15 +35,39 @@ enum MigrationUserObject {
     struct Extras {
         var report: String?
         var skippedItems: [Value] = []
+        /// With -IncludeSkippedItems: the number of skipped items in the sync state, which wins
+        /// over the count the last sync reported.
+        var skippedItemCount: Int?
+    }
+
+    /// One SkippedItems entry. The engine keeps no sender, recipients or subject of a message it
+    /// skipped, so those stay empty; the folder, kind, size, date and reason are the engine's.
+    static func skippedItem(_ i: SkippedItemReader.Item) -> Value {
+        let o = ObjectSupport.object(MigrationTypeNames.skippedItem, identity: "\(i.folder) (UID \(i.sourceUID))", [
+            ("Kind", .string(i.kind)),
+            ("FolderName", .string(i.folder)),
+            ("Sender", .null),
+            ("Recipient", .null),
+            ("Subject", .null),
+            ("MessageClass", .string("IPM.Note")),
+            ("MessageSize", .string(ByteQuantity.format(Int64(i.size)))),
+            ("DateSent", .null),
+            ("DateReceived", .date(i.received)),
+            ("Failure", .string(i.reason)),
+        ])
+        return .object(o)
     }
 
     static func statistics(_ u: MigrationUser, extras: Extras) -> PSObject {
         ObjectSupport.object(MigrationTypeNames.userStatistics, base: [MigrationTypeNames.user],
                              identity: u.identity, leading(u) + [
-            ("SkippedItemCount", .int(u.skippedItemCount)),
+            ("SkippedItemCount", .int(extras.skippedItemCount ?? u.skippedItemCount)),
             ("SkippedItems", .list(extras.skippedItems)),
+            ("ApprovedSkippedItemCount", .int(u.approvedSkippedItemCount)),
+            ("SkippedItemsApprovedTime", ObjectSupport.date(u.skippedItemsApprovedTime)),
             ("SyncedItemCount", .int(u.syncedItemCount)),
             ("TotalItemsInSourceMailboxCount", u.totalItemsInSourceMailboxCount.map { .int($0) } ?? .null),
+            ("MailboxGuid", .guid(u.mailboxGuid)),
             ("LastSyncTime", ObjectSupport.date(u.lastSyncTime)),
             ("LastSuccessfulSyncTime", ObjectSupport.date(u.lastSuccessfulSyncTime)),
             ("Status", .string(u.status.rawValue)),

@@ -39,6 +39,7 @@ enum MigrationEnums {
     /// Exchange's `Unlimited<int>`: a number or the word Unlimited. Declared as object so the
     /// binder passes it through untouched; `UnlimitedValue.parse` converts it.
     static let unlimited = PSType.object
+    static let unlimitedName = "Unlimited"
 
     /// Exchange's identity parameters (MigrationBatchIdParameter and kin) take a name, a GUID or
     /// an object carrying one. Declared as object so a piped object arrives whole and
@@ -46,4 +47,9 @@ enum MigrationEnums {
     static let batchId = PSType.object
     static let endpointId = PSType.object
     static let userId = PSType.object
+
+    /// The type names Exchange documents for them, shown by Get-Help and Get-Command -Syntax.
+    static let batchIdName = "MigrationBatchIdParameter"
+    static let endpointIdName = "MigrationEndpointIdParameter"
+    static let userIdName = "MigrationUserIdParameter"
 }

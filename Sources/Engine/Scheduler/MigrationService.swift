@@ -49,6 +49,11 @@ public final class MigrationService: @unchecked Sendable {
         defer { lock.release() }
         log.info("service started (pid \(getpid()), state \(directory.path), incremental every \(Int(settings.incrementalInterval))s, "
                  + "idle exit \(Int(settings.idleExit))s)")
+        do {
+            log.info("target: " + (try TargetSettings.load(stateDirectory: directory.path)).summary(stateDirectory: directory.path))
+        } catch {
+            log.error("target setting: \(error)")   // each user's sync fails with the same cause until it is fixed
+        }
         var idleSince = Date()
         while !stopRequested {
             let busy: Bool

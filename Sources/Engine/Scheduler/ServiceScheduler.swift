@@ -14,7 +14,6 @@ extension MigrationService {
         let now = Date()
         switch b.status {
         case .syncing, .starting, .waiting:
-            if let after = b.startAfter, after > now { return true }   // -StartAfter: users wait in the queue
             try dispatchAndSettle(b, .sync)
         case .incrementalSyncing:
             if mutex.withLock({ rounds[b.batchGuid] == nil }) { mutex.withLock { rounds[b.batchGuid] = now } }
@@ -26,13 +25,13 @@ extension MigrationService {
                 log.info("batch \(b.name): completing (" + (b.autoComplete ? "AutoComplete" : "CompleteAfter reached") + ")")
                 _ = try store.completeBatch(b.name)
             } else if try store.users(batch: b.name, status: .queued, limit: 1).count > 0 {
-                try store.setBatchStatus(b.name, .syncing)   // users added to a synced batch
+                try store.setBatchStatus(b.batchGuid.uuidString, .syncing, expected: b.status)   // users added to a synced batch
             } else if (b.lastSyncedDateTime ?? .distantPast).addingTimeInterval(settings.incrementalInterval) <= now {
                 try startIncrementalRound(b)
             }
         case .stopping:
             cancelWorkers { $0.batchGuid == b.batchGuid }
-            if !hasWorkers(batch: b.batchGuid) { try store.setBatchStatus(b.name, .stopped) }
+            if !hasWorkers(batch: b.batchGuid) { try store.setBatchStatus(b.batchGuid.uuidString, .stopped, expected: .stopping) }
         case .removing:
             cancelWorkers { $0.batchGuid == b.batchGuid }
             if !hasWorkers(batch: b.batchGuid) {
@@ -46,9 +45,10 @@ extension MigrationService {
         return true
     }
 
+    /// Compare-and-set from the status the pass read, so a Stop or Remove that lands meanwhile wins.
     func startIncrementalRound(_ b: MigrationBatch) throws {
         mutex.withLock { rounds[b.batchGuid] = Date() }
-        try store.setBatchStatus(b.name, .incrementalSyncing)
+        guard try store.setBatchStatus(b.batchGuid.uuidString, .incrementalSyncing, expected: b.status) else { return }
         log.info("batch \(b.name): incremental sync")
     }
 
@@ -58,9 +58,12 @@ extension MigrationService {
         let endpoint = try? store.endpoint(endpointName)
         let roundStart = mutex.withLock { rounds[b.batchGuid] } ?? .distantPast
         var pending = false
+        let now = Date()
         for u in users where !isRunning(u.emailAddress) {
             guard let kind = Self.due(u, mode, roundStart: roundStart) else { continue }
             pending = true
+            // -StartAfter (the user's own from Set-MigrationUser, else the batch's): it waits in the queue.
+            if mode == .sync, let after = u.effectiveStartAfter(in: b), after > now { continue }
             let incremental = kind != .initial
             let load = load(endpoint: endpointName)
             let limit = incremental ? endpoint?.maxConcurrentIncrementalSyncs ?? 10 : endpoint?.maxConcurrentMigrations ?? 20
@@ -89,8 +92,6 @@ extension MigrationService {
 
     /// Every user is done: the batch's status from its users'.
     private func settle(_ b: MigrationBatch, _ mode: Mode) throws {
-        // Re-read: a cmdlet may have stopped or removed the batch since this pass began.
-        guard let current = try? store.batch(b.batchGuid.uuidString), current.status == b.status else { return }
         let users = try store.users(batch: b.batchGuid.uuidString)
         let failed = users.filter { $0.status.summary == .failed }.count
         let status: MigrationBatchStatus
@@ -101,7 +102,11 @@ extension MigrationService {
             status = failed == 0 ? .completed : .completedWithErrors
         }
         mutex.withLock { rounds[b.batchGuid] = nil }
-        try store.setBatchStatus(b.name, status)
+        // Compare-and-set: a cmdlet may have stopped or removed the batch since this pass read it.
+        guard try store.setBatchStatus(b.batchGuid.uuidString, status, expected: b.status) else {
+            log.info("batch \(b.name): left as a cmdlet set it meanwhile (not \(status.rawValue))")
+            return
+        }
         log.info("batch \(b.name): \(status.rawValue) (\(users.count) users, \(failed) failed)")
     }
 }

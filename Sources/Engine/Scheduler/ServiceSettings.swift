@@ -21,6 +21,11 @@ public struct ServiceSettings: Sendable {
         if let v = env["MIGSH_SYNC_INTERVAL"].flatMap(Double.init), v > 0 { s.incrementalInterval = v }
         if let v = env["MIGSH_SERVICE_IDLE_EXIT"].flatMap(Double.init) { s.idleExit = v }
         if let v = env["MIGSH_SERVICE_POLL"].flatMap(Double.init), v > 0 { s.pollInterval = v }
+        // Test-only: each copied message takes this many more milliseconds, so a process test can kill -9
+        // the service in the middle of a sync.
+        if let ms = env["MIGSH_TEST_MESSAGE_DELAY_MS"].flatMap(UInt32.init), ms > 0 {
+            s.syncEventObserver = { _, event in if case .messageBytesWritten = event { usleep(ms * 1000) } }
+        }
         return s
     }
 }

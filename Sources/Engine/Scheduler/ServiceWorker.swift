@@ -48,15 +48,10 @@ final class ServiceWorker: @unchecked Sendable {
         runner.hooks = hooks(observer: settings.syncEventObserver)
         let started = Date()
         do {
-            let outcome = try runner.run(email)
-            if kind == .completing {
-                let done: MigrationUserStatus = outcome.status == .synced ? .completed : .completionFailed
-                try store.setUserStatus(email, done, errorSummary: outcome.error)
-                log.info("user \(email) \(done.rawValue) in \(Self.seconds(since: started))")
-            } else {
-                log.info("user \(email) \(outcome.status.rawValue) in \(Self.seconds(since: started))"
-                         + (outcome.report.map { ", \($0.copied) copied" } ?? "") + (outcome.error.map { ": \($0)" } ?? ""))
-            }
+            // The final sync keeps the user Completing until it ends, then Completed.
+            let outcome = try runner.run(email, finalSync: kind == .completing)
+            log.info("user \(email) \(outcome.status.rawValue) in \(Self.seconds(since: started))"
+                     + (outcome.report.map { ", \($0.copied) copied" } ?? "") + (outcome.error.map { ": \($0)" } ?? ""))
         } catch is ServiceCancellation {
             settleCancelled(store: store, log: log)
         } catch MigrationError.userNotFound {

@@ -30,35 +30,74 @@ public final class UserMigration {
     public func mailboxPath(for emailAddress: String) -> String { mailboxesRoot + "/" + emailAddress.lowercased() }
 
     /// Runs one sync (initial, or incremental when the user was synced before) and records the outcome.
-    /// Never throws for problems of the user's mail or server: those end as a Failed status with the cause.
+    /// `finalSync` is Complete-MigrationBatch's last sync: the user shows Completing while it runs, then
+    /// Completed (or CompletionFailed). Never throws for problems of the user's mail or server: those end
+    /// as a failed status with the cause.
     @discardableResult
-    public func run(_ identity: String) throws -> UserMigrationOutcome {
+    public func run(_ identity: String, finalSync: Bool = false) throws -> UserMigrationOutcome {
         let user = try store.user(identity)
         let batch = try store.batch(user.batchId)
         let incremental = user.lastSuccessfulSyncTime != nil
-        try store.setUserStatus(identity, incremental ? .incrementalSyncing : .syncing)
+        let statuses = Statuses(incremental: incremental, finalSync: finalSync)
+        try store.setUserStatus(identity, statuses.running)
         do {
             guard let endpointName = batch.sourceEndpoint else { throw StoreError.store("The batch has no source endpoint.", retry: .final) }
             let endpoint = try store.endpoint(endpointName)
             let credential = try store.credential(for: identity)
             let source = try connect(endpoint, credential)
             defer { source.close() }
-            let target = try MaildirStore(root: mailboxPath(for: user.emailAddress))
+            let target = try openTarget(for: user.emailAddress)
+            defer { target.close() }
             let state = try SQLiteSyncStateStore(writer: try store.databaseWriter())
             var opts = options
-            opts.badItemLimit = batch.badItemLimit ?? options.badItemLimit
+            opts.badItemLimit = user.effectiveBadItemLimit(in: batch) ?? options.badItemLimit   // Set-MigrationUser's wins
             var sync = MailboxSync(user: user.emailAddress.lowercased(), source: source, target: target, state: state,
                                    options: opts, excludeFolders: batch.excludeFolders,
                                    sourceRoot: Self.rootPath(credential.userRoot, delimiter: source.traits.delimiter), hooks: hooks)
             sync.includeFolders = batch.includeFolders
             let report = try sync.run()
-            return try record(report, user: user, batch: batch, badItemLimit: opts.badItemLimit)
+            let skipped = try skippedItems(user: user.emailAddress.lowercased(), state: state, options: opts)
+            try store.replaceSkippedItems(user: identity, skipped)
+            return try record(report, skipped: skipped.count, user: user, batch: batch, badItemLimit: opts.badItemLimit,
+                              statuses: statuses)
         } catch let e as StoreError {
             let text = Self.describe(e, userName: user.userName, server: (try? store.endpoint(batch.sourceEndpoint ?? ""))?.remoteServer)
-            let status: MigrationUserStatus = incremental ? .incrementalFailed : .failed
-            try store.setUserStatus(identity, status, errorSummary: text)
+            let status = try settle(identity, statuses.failed, errorSummary: text, running: statuses.running)
             try store.appendReport(batch: batch.name, user: identity, text)
             return UserMigrationOutcome(status: status, error: text, report: nil)
+        }
+    }
+
+    /// The user's target store as `<state>/target.conf` says: the embedded Maildir tree, or the user's
+    /// mailbox on the target IMAP server through the configured admin login.
+    private func openTarget(for emailAddress: String) throws -> any MailStore {
+        let settings: TargetSettings
+        do { settings = try TargetSettings.load(stateDirectory: store.directory.path) } catch {
+            throw StoreError.store("The target setting is wrong: \(error)", retry: .final)
+        }
+        switch settings.kind {
+        case .maildir:
+            let root = settings.maildirRoot ?? mailboxesRoot
+            return try MaildirStore(root: root + "/" + emailAddress.lowercased())
+        case .imap:
+            let password: String
+            do { password = try settings.password(store: store) } catch {
+                throw StoreError.store("The target password can't be read: \(error)", retry: .final)
+            }
+            let security: Security = switch settings.security {
+            case .ssl: .ssl
+            case .tls: .tls
+            case .none: .none
+            }
+            let tls = TLSConfiguration(verifyCertificates: !settings.acceptUntrustedCertificates, additionalCAFile: additionalCAFile)
+            let login = settings.login(for: emailAddress.lowercased())
+            do {
+                return try IMAPStore.connect(host: settings.host, port: settings.port, options: ConnectionOptions(security: security, tls: tls),
+                                             user: login, password: password, readOnly: false)
+            } catch let e as StoreError {
+                // Named as the target's failure: the source's error texts would blame the CSV's login.
+                throw StoreError(.store, e.retry, "the target IMAP server '\(settings.host)' (login '\(login)'): \(e.message)")
+            }
         }
     }
 
@@ -81,23 +120,53 @@ public final class UserMigration {
         return parts.isEmpty ? nil : FolderPath(parts)
     }
 
-    private func record(_ report: MailboxSyncReport, user: MigrationUser, batch: MigrationBatch,
-                        badItemLimit: Int?) throws -> UserMigrationOutcome {
+    /// The user's skipped items as the state holds them after this sync: every item skipped or failed
+    /// so far and not copied since (a sync reports only what it met, the statistics show them all).
+    func skippedItems(user: String, state: SQLiteSyncStateStore, options: SyncOptions) throws -> [MigrationSkippedItem] {
+        try state.unmigratedRecords(user: user).map { folder, r in
+            let kind = r.status == .failed ? SkippedItem.Kind.failed
+                : (r.size > options.maxMessageSize ? SkippedItem.Kind.largeItem : SkippedItem.Kind.itemLimit)
+            return MigrationSkippedItem(kind: kind.rawValue, folderName: folder.description, messageSize: Int64(r.size),
+                                        dateReceived: Date(timeIntervalSince1970: TimeInterval(r.internalDate.secondsSince1970)),
+                                        failure: r.note ?? "", sourceUID: Int64(r.sourceUID))
+        }
+    }
+
+    /// `skipped`: the user's skipped and failed items so far; they count towards BadItemLimit.
+    /// The statuses of one sync: while it runs, when it ends well, when it fails.
+    struct Statuses {
+        var running: MigrationUserStatus, done: MigrationUserStatus, failed: MigrationUserStatus
+        init(incremental: Bool, finalSync: Bool) {
+            if finalSync { (running, done, failed) = (.completing, .completed, .completionFailed) }
+            else if incremental { (running, done, failed) = (.incrementalSyncing, .synced, .incrementalFailed) }
+            else { (running, done, failed) = (.syncing, .synced, .failed) }
+        }
+    }
+
+    private func record(_ report: MailboxSyncReport, skipped: Int, user: MigrationUser, batch: MigrationBatch,
+                        badItemLimit: Int?, statuses: Statuses) throws -> UserMigrationOutcome {
         let v = report.verification ?? VerificationReport()
         let notCopied = v.differences.filter { $0.kind == .missing || $0.kind == .skipped }.count
         try store.recordProgress(user.emailAddress, UserProgress(
-            syncedItemCount: v.sourceItemCount - notCopied, skippedItemCount: report.badItemCount,
+            syncedItemCount: v.sourceItemCount - notCopied, skippedItemCount: skipped,
             totalItemsInSourceMailboxCount: v.sourceItemCount,
             bytesTransferred: user.bytesTransferred + Int64(report.copiedBytes)))
         for line in Self.reportLines(report) { try store.appendReport(batch: batch.name, user: user.emailAddress, line) }
-        if report.exceeds(badItemLimit: badItemLimit) {
-            let text = "The number of bad items (\(report.badItemCount)) exceeds the BadItemLimit of \(badItemLimit ?? 0)."
-            let status: MigrationUserStatus = user.lastSuccessfulSyncTime != nil ? .incrementalFailed : .failed
-            try store.setUserStatus(user.emailAddress, status, errorSummary: text)
+        if let limit = badItemLimit, skipped > limit {
+            let text = "The number of bad items (\(skipped)) exceeds the BadItemLimit of \(limit)."
+            let status = try settle(user.emailAddress, statuses.failed, errorSummary: text, running: statuses.running)
             return UserMigrationOutcome(status: status, error: text, report: report)
         }
-        try store.setUserStatus(user.emailAddress, .synced)
-        return UserMigrationOutcome(status: .synced, error: nil, report: report)
+        let status = try settle(user.emailAddress, statuses.done, running: statuses.running)
+        return UserMigrationOutcome(status: status, error: nil, report: report)
+    }
+
+    /// Writes the user's end status compare-and-set against the status this sync set at its start: a
+    /// cmdlet that moved the user meanwhile (Stop-MigrationBatch) wins. Returns the status the user has.
+    private func settle(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil,
+                        running: MigrationUserStatus) throws -> MigrationUserStatus {
+        if try store.setUserStatus(identity, status, errorSummary: errorSummary, expected: running) { return status }
+        return try store.user(identity).status
     }
 
     /// The report lines of one sync (Get-MigrationUserStatistics -IncludeReport).

@@ -63,12 +63,7 @@ public final class SQLiteSyncStateStore: SyncStateStore {
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM engine_message WHERE user = ? AND source_path = ?",
                                            arguments: [user, Self.encode(source)])
             while let row = try rows.next() {
-                let r = MessageRecord(
-                    sourceUID: UInt32(row["source_uid"] as Int64), targetUID: (row["target_uid"] as Int64?).map { UInt32($0) },
-                    contentHash: row["content_hash"],
-                    flags: MessageFlags(imapFlags: (row["flags"] as String).split(separator: " ").map(String.init)),
-                    internalDate: InternalDate(secondsSince1970: row["internal_date"]), size: row["size"],
-                    status: MessageRecord.Status(rawValue: row["status"]) ?? .failed, note: row["note"])
+                let r = Self.message(from: row)
                 out[r.sourceUID] = r
             }
             return out
@@ -95,11 +90,31 @@ public final class SQLiteSyncStateStore: SyncStateStore {
         }
     }
 
+    /// Every message of the user the engine skipped or failed to copy, with its source folder, in folder
+    /// and UID order (the skipped-items list of Get-MigrationUserStatistics).
+    public func unmigratedRecords(user: String) throws -> [(folder: FolderPath, record: MessageRecord)] {
+        let wanted = [MessageRecord.Status.skipped.rawValue, MessageRecord.Status.failed.rawValue]
+        return try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT * FROM engine_message WHERE user = ? AND status IN (?, ?) ORDER BY source_path, source_uid
+                """, arguments: [user, wanted[0], wanted[1]]).map { (Self.decode($0["source_path"]), Self.message(from: $0)) }
+        }
+    }
+
     public func removeUser(_ user: String) throws {
         try db.write { db in
             try db.execute(sql: "DELETE FROM engine_message WHERE user = ?", arguments: [user])
             try db.execute(sql: "DELETE FROM engine_folder WHERE user = ?", arguments: [user])
         }
+    }
+
+    private static func message(from row: Row) -> MessageRecord {
+        MessageRecord(
+            sourceUID: UInt32(row["source_uid"] as Int64), targetUID: (row["target_uid"] as Int64?).map { UInt32($0) },
+            contentHash: row["content_hash"],
+            flags: MessageFlags(imapFlags: (row["flags"] as String).split(separator: " ").map(String.init)),
+            internalDate: InternalDate(secondsSince1970: row["internal_date"]), size: row["size"],
+            status: MessageRecord.Status(rawValue: row["status"]) ?? .failed, note: row["note"])
     }
 
     private static func folder(from row: Row) -> FolderSyncState {

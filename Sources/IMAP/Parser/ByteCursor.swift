@@ -1,13 +1,15 @@
 /// Reads IMAP tokens from a byte buffer. Running out of bytes throws `.incomplete`, so a caller can retry the
 /// whole unit once more bytes have arrived. `base` is the stream offset of index 0, for error messages.
+/// Only `bytes[..<end]` are data (the parser's buffer has spare room behind them).
 struct ByteCursor {
     let bytes: [UInt8]
     var index: Int
+    let end: Int
     let base: Int
     let limits: ParserLimits
 
-    init(_ bytes: [UInt8], at index: Int, base: Int, limits: ParserLimits) {
-        self.bytes = bytes; self.index = index; self.base = base; self.limits = limits
+    init(_ bytes: [UInt8], at index: Int, end: Int? = nil, base: Int, limits: ParserLimits) {
+        self.bytes = bytes; self.index = index; self.end = end ?? bytes.count; self.base = base; self.limits = limits
     }
 
     static let sp = UInt8(ascii: " "), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
@@ -17,7 +19,7 @@ struct ByteCursor {
     func malformed(_ hint: String) -> ParseStop { .malformed(hint, base + index) }
 
     func peek() throws(ParseStop) -> UInt8 {
-        guard index < bytes.count else { throw .incomplete(needBytes: nil) }
+        guard index < end else { throw .incomplete(needBytes: nil) }
         return bytes[index]
     }
 
@@ -34,7 +36,7 @@ struct ByteCursor {
     mutating func consume(_ word: String) throws(ParseStop) -> Bool {
         var i = index
         for w in word.utf8 {
-            guard i < bytes.count else { throw .incomplete(needBytes: nil) }
+            guard i < end else { throw .incomplete(needBytes: nil) }
             guard lower(bytes[i]) == lower(w) else { return false }
             i += 1
         }
@@ -58,7 +60,7 @@ struct ByteCursor {
         try expect(Self.lf, "LF after CR")
     }
 
-    var atEndOfLine: Bool { index < bytes.count && (bytes[index] == Self.cr || bytes[index] == Self.lf) }
+    var atEndOfLine: Bool { index < end && (bytes[index] == Self.cr || bytes[index] == Self.lf) }
 
     /// True for bytes that may appear in an atom (RFC 3501 ATOM-CHAR), plus `]` when `allowBracket`.
     static func isAtomChar(_ b: UInt8, allowBracket: Bool) -> Bool {
@@ -128,13 +130,13 @@ struct ByteCursor {
     /// A whole (non-streamed) literal.
     mutating func literal() throws(ParseStop) -> [UInt8] {
         let n = try literalHeader(max: limits.maxResponseBytes, limit: .responseBytes)
-        guard bytes.count - index >= n else { throw .incomplete(needBytes: index + n) }
+        guard end - index >= n else { throw .incomplete(needBytes: index + n) }
         defer { index += n }
         return Array(bytes[index..<index + n])
     }
 
     var startsLiteral: Bool {
-        index < bytes.count && (bytes[index] == Self.lbrace || bytes[index] == UInt8(ascii: "~"))
+        index < end && (bytes[index] == Self.lbrace || bytes[index] == UInt8(ascii: "~"))
     }
 
     /// quoted / literal
@@ -189,7 +191,7 @@ struct ByteCursor {
                   let n = Int(line[line.index(after: open)..<line.index(before: line.endIndex)].filter { $0 != "+" })
             else { return text }
             guard n <= limits.maxResponseBytes else { throw .limit(.responseBytes) }
-            guard bytes.count - index >= n else { throw .incomplete(needBytes: index + n) }
+            guard end - index >= n else { throw .incomplete(needBytes: index + n) }
             index += n
         }
     }

@@ -16,12 +16,14 @@ public struct ResponseParser: Sendable {
 
     /// What must happen before parsing is worth retrying.
     enum Waiting: Sendable {
-        case bytes(Int)            // buffer count must reach this
+        case bytes(Int)            // `end` must reach this
         case newline(scanFrom: Int)  // a LF must arrive at or after this index
     }
 
     public let limits: ParserLimits
+    /// Received bytes are `buffer[..<end]`; the rest is room for the next read (see `receive`).
     private var buffer: [UInt8] = []
+    private var end = 0
     private var start = 0            // first unconsumed byte
     private var consumedBefore = 0   // stream offset of buffer[0]
     private var mode = Mode.responseStart
@@ -32,7 +34,14 @@ public struct ResponseParser: Sendable {
     public init(limits: ParserLimits = .default) { self.limits = limits }
 
     /// Bytes received but not yet turned into events.
-    public var bufferedByteCount: Int { buffer.count - start }
+    public var bufferedByteCount: Int { end - start }
+
+    /// Bytes of the body literal being streamed that have not arrived yet: the server is bound to send at least
+    /// this many more. 0 outside a literal.
+    public var literalBytesOutstanding: Int {
+        guard case .body(let remaining, _) = mode else { return 0 }
+        return Swift.max(0, remaining - bufferedByteCount)
+    }
 
     /// True when no response is partially parsed (a clean point to end the stream).
     public var isAtResponseBoundary: Bool {
@@ -42,14 +51,46 @@ public struct ResponseParser: Sendable {
 
     /// Adds bytes that arrived from the server.
     public mutating func append<C: Collection>(_ bytes: C) where C.Element == UInt8 {
+        receive(maxCount: bytes.count) { room in
+            UnsafeMutableRawBufferPointer(room).copyBytes(from: bytes)
+            return bytes.count
+        }
+    }
+
+    /// Lets `fill` write up to `maxCount` bytes from the server straight into the parser's buffer, so a reader
+    /// needs no buffer of its own and body bytes are copied once on their way to the sink. `fill` returns how
+    /// many bytes it wrote (0...maxCount).
+    @discardableResult
+    public mutating func receive<E: Error>(
+        maxCount: Int, _ fill: (UnsafeMutableRawBufferPointer) throws(E) -> Int
+    ) throws(E) -> Int {
         compact()
-        buffer.append(contentsOf: bytes)
+        if buffer.count - end < maxCount {
+            // Grow geometrically; the zero fill happens once per growth, not once per read.
+            let size = Swift.max(end + maxCount, buffer.count * 2)
+            buffer.append(contentsOf: repeatElement(0, count: size - buffer.count))
+        }
+        let at = end
+        // withUnsafeMutableBytes only rethrows untyped errors: carry the typed one out in a Result.
+        let n = try buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(E) -> Int in try fill(UnsafeMutableRawBufferPointer(rebasing: raw[at..<at + maxCount])) }
+        }.get()
+        precondition(n >= 0 && n <= maxCount, "receive: fill reported \(n) of \(maxCount) bytes")
+        end += n
+        return n
     }
 
     /// Drops consumed bytes once they are a large part of the buffer, keeping indices in `waiting` valid.
     private mutating func compact() {
-        guard start > 0, start >= 64 * 1024 || start * 2 >= buffer.count else { return }
-        buffer.removeSubrange(0..<start)
+        guard start > 0, start >= 64 * 1024 || start * 2 >= end else { return }
+        let kept = end - start
+        if kept > 0 {
+            let from = start
+            buffer.withUnsafeMutableBytes { raw in
+                raw.baseAddress!.copyMemory(from: raw.baseAddress! + from, byteCount: kept)  // may overlap: memmove
+            }
+        }
+        end = kept
         consumedBefore += start
         switch waiting {
         case .bytes(let n): waiting = .bytes(n - start)
@@ -72,10 +113,10 @@ public struct ResponseParser: Sendable {
         }
         guard isWorthRetrying() else {
             // A response still incomplete after maxResponseBytes never will be acceptable.
-            if buffer.count - start > limits.maxResponseBytes { return try fail(.limitExceeded(.responseBytes)) }
+            if end - start > limits.maxResponseBytes { return try fail(.limitExceeded(.responseBytes)) }
             return nil
         }
-        var cursor = ByteCursor(buffer, at: start, base: consumedBefore, limits: limits)
+        var cursor = ByteCursor(buffer, at: start, end: end, base: consumedBefore, limits: limits)
         do throws(ParseStop) {
             let event: ResponseEvent
             if case .fetchItems(let count) = mode {
@@ -89,8 +130,8 @@ public struct ResponseParser: Sendable {
         } catch {
             switch error {
             case .incomplete(let need):
-                if buffer.count - start > limits.maxResponseBytes { return try fail(.limitExceeded(.responseBytes)) }
-                if let need { waiting = .bytes(need) } else { waiting = .newline(scanFrom: buffer.count) }
+                if end - start > limits.maxResponseBytes { return try fail(.limitExceeded(.responseBytes)) }
+                if let need { waiting = .bytes(need) } else { waiting = .newline(scanFrom: end) }
                 return nil
             case .malformed(let hint, let offset): return try fail(.malformed(hint, offset: offset))
             case .limit(let limit): return try fail(.limitExceeded(limit))
@@ -105,13 +146,13 @@ public struct ResponseParser: Sendable {
 
     /// Avoids re-parsing a long partial response on every small read.
     private mutating func isWorthRetrying() -> Bool {
-        guard start < buffer.count else { return false }
+        guard start < end else { return false }
         switch waiting {
         case nil: return true
-        case .bytes(let n): return buffer.count >= n
+        case .bytes(let n): return end >= n
         case .newline(let from):
-            if buffer[min(from, buffer.count)...].contains(ByteCursor.lf) { return true }
-            waiting = .newline(scanFrom: buffer.count)
+            if buffer[min(from, end)..<end].contains(ByteCursor.lf) { return true }
+            waiting = .newline(scanFrom: end)
             return false
         }
     }
@@ -121,7 +162,7 @@ public struct ResponseParser: Sendable {
             mode = .fetchItems(count: itemCount)
             return .fetch(.bodyEnd)
         }
-        let available = buffer.count - start
+        let available = end - start
         guard available > 0 else { return nil }
         let n = min(available, remaining)
         let chunk = buffer[start..<start + n]

@@ -12,6 +12,8 @@ extension IMAPConnection {
     /// sink's own error, after which the connection is unusable (close it).
     public func uidFetch(_ set: UIDSet, items: [FetchItem], changedSince: ModSequence? = nil,
                          sink: (FetchEvent) throws -> Void) throws {
+        bulkTransfer = true
+        defer { bulkTransfer = false }
         try execute(Self.fetchCommand(set, items, changedSince: changedSince)) { event in
             if case .fetch(let f) = event { try sink(f) }
         }
@@ -22,6 +24,8 @@ extension IMAPConnection {
     /// arrival order (ask for `.uid` to know which message each belongs to). Stops at the first failed command.
     public func uidFetchPipelined(_ sets: [UIDSet], items: [FetchItem], changedSince: ModSequence? = nil,
                                   depth: Int = 4, sink: (FetchEvent) throws -> Void) throws {
+        bulkTransfer = true
+        defer { bulkTransfer = false }
         var tags: [(String, Command)] = []
         var nextSet = 0
         func sendMore() throws {

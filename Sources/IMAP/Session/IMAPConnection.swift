@@ -20,12 +20,15 @@ public final class IMAPConnection {
 
     var stream: ByteStream
     var parser: ResponseParser
-    private var readBuffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// Most bytes one read may bring: room for several TLS records, so a big body needs few reads and events.
+    static let readSize = 256 * 1024
     private var nextTagNumber = 1
     /// Tagged completions that arrived while waiting for another tag.
     private var completions: [String: TaggedResponse] = [:]
     /// Events read while waiting for a continuation request, replayed by `nextEvent()`.
     private var backlog: [ResponseEvent] = []
+    /// True while FETCH responses stream in: reads may wait a moment for bytes to gather (see ByteStream).
+    var bulkTransfer = false
     /// Raw first bytes of the session, to describe a non-IMAP peer.
     var firstBytes: [UInt8] = []
 
@@ -61,12 +64,17 @@ public final class IMAPConnection {
             }
             let deadline = readDeadline
             let stream = self.stream
-            let n = try readBuffer.withUnsafeMutableBytes { raw in
-                Result { () throws(IMAPError) -> Int in try stream.read(into: raw, deadline: deadline) }
-            }.get()
+            stream.expectIncoming(atLeast: parser.literalBytesOutstanding, coalescing: bulkTransfer)
+            var first: [UInt8] = []
+            let wantFirst = 256 - firstBytes.count
+            // The stream writes into the parser's own buffer: body bytes are not copied again before the sink.
+            let n = try parser.receive(maxCount: Self.readSize) { room throws(IMAPError) -> Int in
+                let n = try stream.read(into: room, deadline: deadline)
+                if wantFirst > 0 { first = Array(room.prefix(min(n, wantFirst))) }
+                return n
+            }
             if n == 0 { throw .connectionClosed(bye: byeText) }
-            if firstBytes.count < 256 { firstBytes += readBuffer[0..<min(n, 256 - firstBytes.count)] }
-            parser.append(readBuffer[0..<n])
+            firstBytes += first
         }
     }
 
@@ -95,39 +103,59 @@ public final class IMAPConnection {
     /// call waits for each continuation request (events read meanwhile are kept for `nextEvent()`). If the
     /// server refuses a literal with a tagged NO/BAD, the rest is not sent and `wait(for:)` returns that response.
     public func send(_ command: Command) throws(IMAPError) -> String {
-        let tag = "A\(nextTagNumber)"
-        nextTagNumber += 1
+        let tag = newTag()
         var pending: [UInt8] = Array(tag.utf8) + [ByteCursor.sp]
-        let nonSync = capabilities.contains(.literalPlus)
-        for part in command.parts {
-            switch part {
-            case .text(let bytes):
-                pending += bytes
-            case .literal(let bytes):
-                if nonSync || (capabilities.contains(.literalMinus) && bytes.count <= 4096) {
-                    pending += Array("{\(bytes.count)+}\r\n".utf8)
-                    try write(pending); pending = []
-                    try write(bytes)
-                } else {
-                    pending += Array("{\(bytes.count)}\r\n".utf8)
-                    try write(pending); pending = []
-                    guard try awaitContinuation(tag: tag) else { return tag }
-                    try write(bytes)
-                }
-            }
-        }
+        guard try writeParts(command.parts, tag: tag, pending: &pending) else { return tag }
         pending += [ByteCursor.cr, ByteCursor.lf]
         try write(pending)
         return tag
     }
 
-    func write(_ bytes: [UInt8]) throws(IMAPError) {
+    func newTag() -> String {
+        defer { nextTagNumber += 1 }
+        return "A\(nextTagNumber)"
+    }
+
+    /// Writes `parts` after `pending` (text is gathered in `pending`, literals flush it). False when the server
+    /// refused a literal (its completion is recorded for `wait(for: tag)`).
+    func writeParts(_ parts: [Command.Part], tag: String, pending: inout [UInt8]) throws(IMAPError) -> Bool {
+        for part in parts {
+            switch part {
+            case .text(let bytes):
+                pending += bytes
+            case .literal(let bytes):
+                let sent = try writeLiteral(count: bytes.count, binary: false, tag: tag, pending: &pending) {
+                    () throws(IMAPError) in try write(bytes)
+                }
+                guard sent else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Writes `pending` and a literal header for `count` bytes (`~{n}` literal8 when `binary`), waits for the
+    /// continuation request unless the server allows a non-synchronising literal, then lets `body` write the
+    /// bytes. False when the server refused the literal (nothing of the body is sent).
+    func writeLiteral(count: Int, binary: Bool, tag: String, pending: inout [UInt8],
+                      body: () throws(IMAPError) -> Void) throws(IMAPError) -> Bool {
+        let nonSync = capabilities.contains(.literalPlus) || (capabilities.contains(.literalMinus) && count <= 4096)
+        pending += Array("\(binary ? "~" : ""){\(count)\(nonSync ? "+" : "")}\r\n".utf8)
+        try write(pending)
+        pending = []
+        if !nonSync { guard try awaitContinuation(tag: tag) else { return false } }
+        try body()
+        return true
+    }
+
+    func write(_ bytes: ArraySlice<UInt8>) throws(IMAPError) {
         let deadline = capped(.after(options.readTimeout))
         let stream = self.stream
         try bytes.withUnsafeBytes { raw in
             Result { () throws(IMAPError) in try stream.write(raw, deadline: deadline) }
         }.get()
     }
+
+    func write(_ bytes: [UInt8]) throws(IMAPError) { try write(bytes[...]) }
 
     /// Reads until a continuation request (true) or the tagged completion of `tag` (false, recorded).
     func awaitContinuation(tag: String) throws(IMAPError) -> Bool {

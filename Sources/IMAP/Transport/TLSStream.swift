@@ -16,6 +16,10 @@ public final class TLSStream: ByteStream {
         guard let ssl = SSL_new(ctx) else { throw .tlsHandshakeFailed(lastOpenSSLError()) }
         self.ssl = ssl
         SSL_set_fd(ssl, socket.fd)
+        // Read ahead into a buffer of several records: one recv(2) brings many records instead of two calls
+        // (header, then body) per 16 KB record.
+        SSL_set_default_read_buffer_len(ssl, Self.recordBufferSize)
+        SSL_set_read_ahead(ssl, 1)
         if Resolver.isIPAddress(host) {
             X509_VERIFY_PARAM_set1_ip_asc(SSL_get0_param(ssl), host)
         } else {
@@ -27,6 +31,8 @@ public final class TLSStream: ByteStream {
 
     deinit { close() }
 
+    static let recordBufferSize = 128 * 1024
+
     private func handshake(deadline: ContinuousClock.Instant) throws(IMAPError) {
         while true {
             ERR_clear_error()
@@ -34,7 +40,9 @@ public final class TLSStream: ByteStream {
             if rc == 1 { return }
             let err = SSL_get_error(ssl, rc)
             switch err {
-            case SSL_ERROR_WANT_READ: try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .tlsHandshake)
+            case SSL_ERROR_WANT_READ:
+                socket.setLowWater(1)
+                try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .tlsHandshake)
             case SSL_ERROR_WANT_WRITE: try socket.waitFor(Int16(POLLOUT), deadline: deadline, phase: .tlsHandshake)
             default:
                 let verify = SSL_get_verify_result(ssl)
@@ -78,9 +86,9 @@ public final class TLSStream: ByteStream {
             guard let ssl else { throw .connectionClosed(bye: nil) }
             ERR_clear_error()
             let n = SSL_read(ssl, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
-            if n > 0 { return Int(n) }
+            if n > 0 { return Int(n) + drainBuffered(into: buffer, from: Int(n)) }
             switch SSL_get_error(ssl, n) {
-            case SSL_ERROR_WANT_READ: try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .read)
+            case SSL_ERROR_WANT_READ: try socket.waitReadable(deadline: deadline)
             case SSL_ERROR_WANT_WRITE: try socket.waitFor(Int16(POLLOUT), deadline: deadline, phase: .read)
             case SSL_ERROR_ZERO_RETURN: return 0
             case SSL_ERROR_SYSCALL:
@@ -89,6 +97,28 @@ public final class TLSStream: ByteStream {
             default: throw .network("TLS read: " + lastOpenSSLError())
             }
         }
+    }
+
+    /// Forwarded to the socket less what OpenSSL may already hold: it reports WANT_READ only when its buffer
+    /// lacks a whole record, so at most one record's ciphertext of the promised bytes is no longer to come.
+    public func expectIncoming(atLeast bytes: Int, coalescing: Bool) {
+        socket.expectIncoming(atLeast: bytes - Self.maxRecordCiphertext, coalescing: coalescing)
+    }
+
+    /// A TLS record: 5 header bytes, up to 16 KB of plaintext, up to 256 bytes of expansion.
+    static let maxRecordCiphertext = 5 + 16384 + 256
+
+    /// SSL_read returns one record at a time: keeps reading the records already received (no waiting), so one
+    /// read hands the caller as many bytes as have arrived. A failure here is left for the next `read`.
+    private func drainBuffered(into buffer: UnsafeMutableRawBufferPointer, from offset: Int) -> Int {
+        var total = offset
+        while total < buffer.count, let ssl, SSL_has_pending(ssl) == 1 {
+            ERR_clear_error()
+            let n = SSL_read(ssl, buffer.baseAddress! + total, Int32(min(buffer.count - total, Int(Int32.max))))
+            guard n > 0 else { break }  // a partial record (WANT_READ), or an error the next read reports
+            total += Int(n)
+        }
+        return total - offset
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant) throws(IMAPError) {
@@ -100,7 +130,9 @@ public final class TLSStream: ByteStream {
             let n = SSL_write(ssl, bytes.baseAddress! + offset, chunk)
             if n > 0 { offset += Int(n); continue }
             switch SSL_get_error(ssl, n) {
-            case SSL_ERROR_WANT_READ: try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .write)
+            case SSL_ERROR_WANT_READ:
+                socket.setLowWater(1)  // any record will do
+                try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .write)
             case SSL_ERROR_WANT_WRITE: try socket.waitFor(Int16(POLLOUT), deadline: deadline, phase: .write)
             case SSL_ERROR_ZERO_RETURN: throw .connectionClosed(bye: nil)
             case SSL_ERROR_SYSCALL:

@@ -2,30 +2,14 @@ import Foundation
 
 /// An IMAP migration batch (Exchange's `MigrationBatch`, reference §4.2).
 /// Its Identity is its name; lookups ignore case. Counts are computed from its users.
+/// The admin's settings live in `settings` and read through (`batch.excludeFolders`).
+@dynamicMemberLookup
 public struct MigrationBatch: Sendable, Equatable {
     public var name: String
     public var batchGuid: UUID
     public var status: MigrationBatchStatus
     public var migrationType: MigrationType
-    /// Name of the source endpoint (Exchange prints the endpoint's identity).
-    public var sourceEndpoint: String?
-    public var targetDeliveryDomain: String?
-    public var excludeFolders: [String]
-    public var includeFolders: [String]
-    public var notificationEmails: [String]
-    public var startAfter: Date?
-    public var completeAfter: Date?
-    /// nil means Unlimited.
-    public var badItemLimit: Int?
-    /// nil means Unlimited.
-    public var largeItemLimit: Int?
-    /// A Windows time zone id; EXO's default is UTC.
-    public var timeZone: String
-    public var autoComplete: Bool
-    public var allowUnknownColumnsInCsv: Bool
-    public var skipReports: Bool
-    public var reportInterval: TimeInterval
-    public var submittedByUser: String
+    public var settings: BatchSettings
     public var message: String
     public var creationDateTime: Date
     public var startDateTime: Date?
@@ -40,38 +24,24 @@ public struct MigrationBatch: Sendable, Equatable {
     public var identity: String { name }
     public var batchDirection: String { "Onboarding" }
 
-    public init(name: String, sourceEndpoint: String?, status: MigrationBatchStatus = .created,
-                targetDeliveryDomain: String? = nil, excludeFolders: [String] = [], includeFolders: [String] = [],
-                notificationEmails: [String] = [], startAfter: Date? = nil, completeAfter: Date? = nil,
-                badItemLimit: Int? = nil, largeItemLimit: Int? = nil, timeZone: String = "UTC",
-                autoComplete: Bool = false, allowUnknownColumnsInCsv: Bool = false, skipReports: Bool = false,
-                reportInterval: TimeInterval = 86_400, submittedByUser: String = "", message: String = "",
+    public init(name: String, settings: BatchSettings, status: MigrationBatchStatus = .created, message: String = "",
                 batchGuid: UUID = UUID(), creationDateTime: Date = Date(), csv: CsvMetadata = CsvMetadata(),
                 counts: BatchCounts = BatchCounts()) {
         self.name = name
         self.batchGuid = batchGuid
         self.status = status
         self.migrationType = .imap
-        self.sourceEndpoint = sourceEndpoint
-        self.targetDeliveryDomain = targetDeliveryDomain
-        self.excludeFolders = excludeFolders
-        self.includeFolders = includeFolders
-        self.notificationEmails = notificationEmails
-        self.startAfter = startAfter
-        self.completeAfter = completeAfter
-        self.badItemLimit = badItemLimit
-        self.largeItemLimit = largeItemLimit
-        self.timeZone = timeZone
-        self.autoComplete = autoComplete
-        self.allowUnknownColumnsInCsv = allowUnknownColumnsInCsv
-        self.skipReports = skipReports
-        self.reportInterval = reportInterval
-        self.submittedByUser = submittedByUser
+        self.settings = settings
         self.message = message
         self.creationDateTime = creationDateTime
         self.lastModifiedTime = creationDateTime
         self.csv = csv
         self.counts = counts
+    }
+
+    public subscript<T>(dynamicMember key: WritableKeyPath<BatchSettings, T>) -> T {
+        get { settings[keyPath: key] }
+        set { settings[keyPath: key] = newValue }
     }
 }
 
@@ -138,52 +108,6 @@ public struct BatchCounts: Sendable, Equatable {
 public enum BatchLimits {
     public static let maxBatches = 100
     public static let maxNameLength = 64
-}
-
-/// Options for a new batch that do not come from the CSV (New-MigrationBatch's IMAP parameters).
-public struct NewBatchOptions: Sendable, Equatable {
-    public var name: String
-    public var sourceEndpoint: String
-    public var targetDeliveryDomain: String?
-    public var excludeFolders: [String]
-    public var includeFolders: [String]
-    public var notificationEmails: [String]
-    public var startAfter: Date?
-    public var completeAfter: Date?
-    public var badItemLimit: Int?
-    public var largeItemLimit: Int?
-    public var timeZone: String
-    public var autoStart: Bool
-    public var autoComplete: Bool
-    public var allowUnknownColumnsInCsv: Bool
-    public var skipReports: Bool
-    public var reportInterval: TimeInterval
-    public var submittedByUser: String
-
-    public init(name: String, sourceEndpoint: String, targetDeliveryDomain: String? = nil,
-                excludeFolders: [String] = [], includeFolders: [String] = [], notificationEmails: [String] = [],
-                startAfter: Date? = nil, completeAfter: Date? = nil, badItemLimit: Int? = nil, largeItemLimit: Int? = nil,
-                timeZone: String = "UTC", autoStart: Bool = false, autoComplete: Bool = false,
-                allowUnknownColumnsInCsv: Bool = false, skipReports: Bool = false, reportInterval: TimeInterval = 86_400,
-                submittedByUser: String = ProcessInfo.processInfo.environment["USER"] ?? "") {
-        self.name = name
-        self.sourceEndpoint = sourceEndpoint
-        self.targetDeliveryDomain = targetDeliveryDomain
-        self.excludeFolders = excludeFolders
-        self.includeFolders = includeFolders
-        self.notificationEmails = notificationEmails
-        self.startAfter = startAfter
-        self.completeAfter = completeAfter
-        self.badItemLimit = badItemLimit
-        self.largeItemLimit = largeItemLimit
-        self.timeZone = timeZone
-        self.autoStart = autoStart
-        self.autoComplete = autoComplete
-        self.allowUnknownColumnsInCsv = allowUnknownColumnsInCsv
-        self.skipReports = skipReports
-        self.reportInterval = reportInterval
-        self.submittedByUser = submittedByUser
-    }
 }
 
 /// The changes `Set-MigrationBatch` may make; nil leaves a property alone.

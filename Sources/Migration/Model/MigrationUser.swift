@@ -25,6 +25,15 @@ public struct MigrationUser: Sendable, Equatable {
     public var errorSummary: String?
     public var creationDateTime: Date
     public var lastModifiedTime: Date
+    /// The user's target mailbox; stays the same for the user's life in the state, also when
+    /// the user moves to another batch (New-MigrationBatch -UserIds).
+    public var mailboxGuid: UUID
+    /// Set-MigrationUser's overrides of the batch's settings.
+    public var settings = UserSettings()
+    /// When Set-MigrationUser/-MigrationBatch -ApproveSkippedItems last ran for this user, and
+    /// how many skipped items were known then.
+    public var skippedItemsApprovedTime: Date?
+    public var approvedSkippedItemCount = 0
 
     public var identity: String { emailAddress }
     public var statusSummary: MigrationUserStatusSummary { status.summary }
@@ -33,7 +42,7 @@ public struct MigrationUser: Sendable, Equatable {
                 status: MigrationUserStatus = .queued, guid: UUID = UUID(), recipientType: String = "Mailbox",
                 skippedItemCount: Int = 0, syncedItemCount: Int = 0, totalItemsInSourceMailboxCount: Int? = nil,
                 bytesTransferred: Int64 = 0, lastSyncTime: Date? = nil, lastSuccessfulSyncTime: Date? = nil,
-                errorSummary: String? = nil, creationDateTime: Date = Date()) {
+                errorSummary: String? = nil, creationDateTime: Date = Date(), mailboxGuid: UUID = UUID()) {
         self.emailAddress = emailAddress
         self.guid = guid
         self.batchId = batchId
@@ -51,6 +60,54 @@ public struct MigrationUser: Sendable, Equatable {
         self.errorSummary = errorSummary
         self.creationDateTime = creationDateTime
         self.lastModifiedTime = creationDateTime
+        self.mailboxGuid = mailboxGuid
+    }
+
+    /// The BadItemLimit that applies to this user (its own, else its batch's); nil is Unlimited.
+    public func effectiveBadItemLimit(in batch: MigrationBatch) -> Int? { settings.badItemLimit ?? batch.badItemLimit }
+    /// The LargeItemLimit that applies to this user; nil is Unlimited.
+    public func effectiveLargeItemLimit(in batch: MigrationBatch) -> Int? { settings.largeItemLimit ?? batch.largeItemLimit }
+    /// When this user's sync may start: its own StartAfter, else its batch's.
+    public func effectiveStartAfter(in batch: MigrationBatch) -> Date? { settings.startAfter ?? batch.startAfter }
+    /// When this user may complete: its own CompleteAfter, else its batch's.
+    public func effectiveCompleteAfter(in batch: MigrationBatch) -> Date? { settings.completeAfter ?? batch.completeAfter }
+}
+
+/// Set-MigrationUser's settings for one user; they override the batch's (Exchange: a user's
+/// setting wins over its batch's). As changes, nil leaves a setting alone.
+public struct UserSettings: Sendable, Equatable {
+    /// nil uses the batch's limit; `.some(nil)` is Unlimited.
+    public var badItemLimit: Int??
+    /// nil uses the batch's limit; `.some(nil)` is Unlimited.
+    public var largeItemLimit: Int??
+    public var startAfter: Date?
+    public var completeAfter: Date?
+
+    public init(badItemLimit: Int?? = nil, largeItemLimit: Int?? = nil, startAfter: Date? = nil, completeAfter: Date? = nil) {
+        self.badItemLimit = badItemLimit
+        self.largeItemLimit = largeItemLimit
+        self.startAfter = startAfter
+        self.completeAfter = completeAfter
+    }
+
+    /// `self` with the non-nil fields of `changes`.
+    public func merging(_ changes: UserSettings) -> UserSettings {
+        UserSettings(badItemLimit: changes.badItemLimit ?? badItemLimit, largeItemLimit: changes.largeItemLimit ?? largeItemLimit,
+                     startAfter: changes.startAfter ?? startAfter, completeAfter: changes.completeAfter ?? completeAfter)
+    }
+
+    /// Stored form of a limit: NULL uses the batch's, -1 is Unlimited.
+    static func column(_ limit: Int??) -> Int? {
+        switch limit {
+        case .none: nil
+        case .some(.none): -1
+        case .some(.some(let n)): n
+        }
+    }
+
+    static func limit(_ column: Int?) -> Int?? {
+        guard let column else { return nil }
+        return column < 0 ? .some(nil) : .some(column)
     }
 }
 

@@ -14,37 +14,17 @@ extension MigrationStore {
         let box = try box()
         let now = Date()
         return try write { db in
-            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") ?? 0
-            if count >= BatchLimits.maxBatches { throw MigrationError.tooManyBatches(limit: BatchLimits.maxBatches) }
-            if try batchRow(db, options.name) != nil { throw MigrationError.batchAlreadyExists(options.name) }
-            guard let endpoint = try endpointRow(db, options.sourceEndpoint) else {
-                throw MigrationError.endpointNotFound(options.sourceEndpoint)
+            try checkNewBatch(db, name: options.name)
+            let endpointName = options.sourceEndpoint ?? ""
+            guard let endpoint = try endpointRow(db, endpointName) else {
+                throw MigrationError.endpointNotFound(endpointName)
             }
-            let guid = UUID().uuidString.lowercased()
-            try db.execute(sql: """
-                INSERT INTO batch (guid, name, name_key, status, migration_type, source_endpoint_id, target_delivery_domain,
-                    exclude_folders, include_folders, notification_emails, start_after, complete_after, bad_item_limit,
-                    large_item_limit, time_zone, auto_complete, allow_unknown_columns, skip_reports, report_interval,
-                    submitted_by, message, csv_row_count, csv_byte_count, csv_columns, created_at, modified_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)
-                """, arguments: [
-                    guid, options.name, options.name.identityKey, MigrationBatchStatus.created.rawValue,
-                    MigrationType.imap.rawValue, endpoint["id"] as Int64, options.targetDeliveryDomain,
-                    RowDecoding.json(options.excludeFolders), RowDecoding.json(options.includeFolders),
-                    RowDecoding.json(options.notificationEmails), options.startAfter?.timeIntervalSince1970,
-                    options.completeAfter?.timeIntervalSince1970, options.badItemLimit, options.largeItemLimit,
-                    options.timeZone, options.autoComplete, options.allowUnknownColumnsInCsv, options.skipReports,
-                    options.reportInterval, options.submittedByUser, csv.rows.count, csv.byteCount,
-                    RowDecoding.json(csv.columns), now.timeIntervalSince1970, now.timeIntervalSince1970])
-            let batchId = db.lastInsertedRowID
+            let (batchId, guid) = try insertBatch(db, options, endpointId: endpoint["id"],
+                                                  csv: CsvMetadata(rowCount: csv.rows.count, byteCount: csv.byteCount, columns: csv.columns),
+                                                  now: now)
             try insertUsers(db, csv.rows, batchId: batchId, box: box, now: now)
-            let by = options.submittedByUser.isEmpty ? "" : " by \(options.submittedByUser)"
-            try appendReport(db, batchGuid: guid,
-                             "The migration batch was created\(by) with \(csv.rows.count) users from a CSV file of \(csv.byteCount) bytes.", at: now)
-            if options.autoStart {
-                try applyTransition(db, .start, batchRow: try batchRow(db, options.name)!, now: now)
-            }
-            return RowDecoding.batch(try batchRow(db, options.name)!, counts: try counts(db, batchId: batchId))
+            return try finishNewBatch(db, options, batchId: batchId, guid: guid,
+                                      origin: "\(csv.rows.count) users from a CSV file of \(csv.byteCount) bytes", now: now)
         }
     }
 
@@ -126,6 +106,53 @@ extension MigrationStore {
     }
 
     // MARK: - Helpers shared with the lifecycle and user extensions
+
+    /// Inserts a Created batch row; returns its row id and guid.
+    func insertBatch(_ db: Database, _ options: NewBatchOptions, endpointId: Int64, csv: CsvMetadata,
+                     now: Date) throws -> (Int64, String) {
+        let guid = UUID().uuidString.lowercased()
+        try db.execute(sql: """
+            INSERT INTO batch (guid, name, name_key, status, migration_type, source_endpoint_id, target_delivery_domain,
+                exclude_folders, include_folders, notification_emails, start_after, complete_after, bad_item_limit,
+                large_item_limit, time_zone, auto_complete, allow_unknown_columns, skip_reports, report_interval,
+                submitted_by, message, csv_row_count, csv_byte_count, csv_columns, created_at, modified_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?)
+            """, arguments: [
+                guid, options.name, options.name.identityKey, MigrationBatchStatus.created.rawValue,
+                MigrationType.imap.rawValue, endpointId, options.targetDeliveryDomain,
+                RowDecoding.json(options.excludeFolders), RowDecoding.json(options.includeFolders),
+                RowDecoding.json(options.notificationEmails), options.startAfter?.timeIntervalSince1970,
+                options.completeAfter?.timeIntervalSince1970, options.badItemLimit, options.largeItemLimit,
+                options.timeZone, options.autoComplete, options.allowUnknownColumnsInCsv, options.skipReports,
+                options.reportInterval, options.submittedByUser, csv.rowCount, csv.byteCount,
+                RowDecoding.json(csv.columns), now.timeIntervalSince1970, now.timeIntervalSince1970])
+        return (db.lastInsertedRowID, guid)
+    }
+
+    /// The batch row for an operation that changes the batch (Set-MigrationBatch's rule), or the refusal.
+    func changeableBatchRow(_ db: Database, _ identity: String) throws -> Row {
+        guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
+        if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
+            throw refusal
+        }
+        return row
+    }
+
+    /// The end of every new batch: its first report line, the start with -AutoStart, the batch as stored.
+    func finishNewBatch(_ db: Database, _ options: NewBatchOptions, batchId: Int64, guid: String, origin: String,
+                        now: Date) throws -> MigrationBatch {
+        let by = options.submittedByUser.isEmpty ? "" : " by \(options.submittedByUser)"
+        try appendReport(db, batchGuid: guid, "The migration batch was created\(by) with \(origin).", at: now)
+        if options.autoStart { try applyTransition(db, .start, batchRow: try batchRow(db, options.name)!, now: now) }
+        return RowDecoding.batch(try batchRow(db, options.name)!, counts: try counts(db, batchId: batchId))
+    }
+
+    /// The checks every new batch passes inside the transaction: the 100-batch limit and a free name.
+    func checkNewBatch(_ db: Database, name: String) throws {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM batch") ?? 0
+        if count >= BatchLimits.maxBatches { throw MigrationError.tooManyBatches(limit: BatchLimits.maxBatches) }
+        if try batchRow(db, name) != nil { throw MigrationError.batchAlreadyExists(name) }
+    }
 
     static let batchSelect = "SELECT b.*, e.name AS endpoint_name FROM batch b LEFT JOIN endpoint e ON e.id = b.source_endpoint_id"
 

@@ -68,10 +68,7 @@ extension MigrationStore {
     /// Asks for an immediate incremental sync of a batch (Set-MigrationBatch -SyncNow).
     public func syncNow(_ identity: String) throws {
         try write { db in
-            guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
-            if let refusal = BatchLifecycle.canSet(row["name"], MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted) {
-                throw refusal
-            }
+            let row = try changeableBatchRow(db, identity)
             try recordRequest(db, .syncNow, batchRow: row, now: Date())
         }
     }
@@ -137,8 +134,12 @@ extension MigrationStore {
 
     // MARK: - Progress (engine side; no lifecycle check: the engine drives these statuses)
 
-    /// Sets a batch's status as the engine sees it, stamping the sync times it implies.
-    public func setBatchStatus(_ identity: String, _ status: MigrationBatchStatus, message: String? = nil) throws {
+    /// Sets a batch's status as the engine sees it, stamping the sync times it implies. With `expected`
+    /// it is a compare-and-set: nothing changes unless the batch still has that status (a cmdlet may have
+    /// stopped or removed it meanwhile); returns whether the status was written.
+    @discardableResult
+    public func setBatchStatus(_ identity: String, _ status: MigrationBatchStatus, message: String? = nil,
+                               expected: MigrationBatchStatus? = nil) throws -> Bool {
         try write { db in
             guard let row = try batchRow(db, identity) else { throw MigrationError.batchNotFound(identity) }
             let now = Date().timeIntervalSince1970
@@ -149,13 +150,18 @@ extension MigrationStore {
                     initial_sync_at = CASE WHEN ? AND initial_sync_at IS NULL THEN ? ELSE initial_sync_at END,
                     last_synced_at = CASE WHEN ? THEN ? ELSE last_synced_at END,
                     finalized_at = CASE WHEN ? THEN ? ELSE finalized_at END
-                WHERE id = ?
-                """, arguments: [status.rawValue, message, now, synced, now, synced, now, finalized, now, row["id"] as Int64])
+                WHERE id = ? AND (? IS NULL OR status = ?)
+                """, arguments: [status.rawValue, message, now, synced, now, synced, now, finalized, now, row["id"] as Int64,
+                                 expected?.rawValue, expected?.rawValue])
+            return db.changesCount > 0
         }
     }
 
-    /// Sets a user's status (and error, when given) as the engine sees it.
-    public func setUserStatus(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil) throws {
+    /// Sets a user's status (and error, when given) as the engine sees it. With `expected` it is a
+    /// compare-and-set (a Stop or Complete may have moved the user meanwhile); returns whether it wrote.
+    @discardableResult
+    public func setUserStatus(_ identity: String, _ status: MigrationUserStatus, errorSummary: String? = nil,
+                              expected: MigrationUserStatus? = nil) throws -> Bool {
         try write { db in
             let now = Date().timeIntervalSince1970
             // A sync ended when the user lands in a synced, completed or failed status; only the
@@ -166,10 +172,15 @@ extension MigrationStore {
                 UPDATE migration_user SET status = ?, error_summary = ?, modified_at = ?,
                     last_sync_at = CASE WHEN ? THEN ? ELSE last_sync_at END,
                     last_successful_sync_at = CASE WHEN ? THEN ? ELSE last_successful_sync_at END
-                WHERE email_key = ? OR guid = ?
+                WHERE (email_key = ? OR guid = ?) AND (? IS NULL OR status = ?)
                 """, arguments: [status.rawValue, errorSummary, now, ended, now, success, now,
-                                 identity.identityKey, identity.lowercased()])
-            if db.changesCount == 0 { throw MigrationError.userNotFound(identity) }
+                                 identity.identityKey, identity.lowercased(), expected?.rawValue, expected?.rawValue])
+            if db.changesCount > 0 { return true }
+            if try Int.fetchOne(db, sql: "SELECT 1 FROM migration_user WHERE email_key = ? OR guid = ?",
+                                arguments: [identity.identityKey, identity.lowercased()]) == nil {
+                throw MigrationError.userNotFound(identity)
+            }
+            return false
         }
     }
 
@@ -230,9 +241,11 @@ extension MigrationStore {
     }
 
     /// Records the request for the engine and its line in the batch's report.
-    func recordRequest(_ db: Database, _ action: SyncAction, batchRow row: Row, now: Date) throws {
-        try db.execute(sql: "INSERT INTO sync_request (action, batch_guid, batch_name, requested_at) VALUES (?, ?, ?, ?)",
-                       arguments: [action.rawValue, row["guid"] as String, row["name"] as String, now.timeIntervalSince1970])
-        try appendReport(db, batchGuid: row["guid"], action.reportLine, at: now)
+    /// A user-level request names the user (`user`); `report` replaces the action's usual report line.
+    func recordRequest(_ db: Database, _ action: SyncAction, batchRow row: Row, now: Date, user: String? = nil,
+                       report: String? = nil) throws {
+        try db.execute(sql: "INSERT INTO sync_request (action, batch_guid, batch_name, user_email, requested_at) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [action.rawValue, row["guid"] as String, row["name"] as String, user, now.timeIntervalSince1970])
+        try appendReport(db, batchGuid: row["guid"], report ?? action.reportLine, at: now)
     }
 }

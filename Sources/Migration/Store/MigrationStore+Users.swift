@@ -108,7 +108,7 @@ extension MigrationStore {
     func insertUsers(_ db: Database, _ rows: [ImapCsvRow], batchId: Int64, box: SecretBox, now: Date, storedRowOffset: Int = 0) throws {
         let insertUser = try RawStatement(db, sql: """
             INSERT INTO migration_user (guid, batch_id, email, email_key, user_name, user_root, csv_row, status, recipient_type,
-                created_at, modified_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'Mailbox', ?9, ?9)
+                created_at, modified_at, mailbox_guid) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'Mailbox', ?9, ?9, ?10)
             ON CONFLICT(email_key) DO NOTHING
             """)
         let insertCredential = try RawStatement(db, sql: "INSERT INTO credential (user_id, nonce, ciphertext, tag) VALUES (?, ?, ?, ?)")
@@ -127,6 +127,7 @@ extension MigrationStore {
             insertUser.bind(7, Int64(r.row + storedRowOffset))
             insertUser.bind(8, queued)
             insertUser.bind(9, stamp)
+            insertUser.bind(10, FastGUID.make())
             if try insertUser.run() == 0 {
                 let other = try String.fetchOne(db, sql: """
                     SELECT b.name FROM migration_user u JOIN batch b ON b.id = u.batch_id WHERE u.email_key = ?

@@ -37,18 +37,17 @@ enum RowDecoding {
 
     /// Expects the batch columns plus `endpoint_name` (LEFT JOIN endpoint).
     static func batch(_ row: Row, counts: BatchCounts) -> MigrationBatch {
-        var b = MigrationBatch(
-            name: row["name"], sourceEndpoint: row["endpoint_name"],
-            status: MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted,
-            targetDeliveryDomain: row["target_delivery_domain"],
+        let settings = BatchSettings(
+            sourceEndpoint: row["endpoint_name"], targetDeliveryDomain: row["target_delivery_domain"],
             excludeFolders: list(row, "exclude_folders"), includeFolders: list(row, "include_folders"),
             notificationEmails: list(row, "notification_emails"),
             startAfter: date(row, "start_after"), completeAfter: date(row, "complete_after"),
             badItemLimit: row["bad_item_limit"], largeItemLimit: row["large_item_limit"], timeZone: row["time_zone"],
             autoComplete: row["auto_complete"], allowUnknownColumnsInCsv: row["allow_unknown_columns"],
-            skipReports: row["skip_reports"], reportInterval: row["report_interval"],
-            submittedByUser: row["submitted_by"], message: row["message"],
-            batchGuid: uuid(row, "guid"), creationDateTime: date(row, "created_at")!,
+            skipReports: row["skip_reports"], reportInterval: row["report_interval"], submittedByUser: row["submitted_by"])
+        var b = MigrationBatch(
+            name: row["name"], settings: settings, status: MigrationBatchStatus(rawValue: row["status"]) ?? .corrupted,
+            message: row["message"], batchGuid: uuid(row, "guid"), creationDateTime: date(row, "created_at")!,
             csv: CsvMetadata(rowCount: row["csv_row_count"], byteCount: row["csv_byte_count"], columns: list(row, "csv_columns")),
             counts: counts)
         b.startDateTime = date(row, "started_at")
@@ -63,7 +62,8 @@ enum RowDecoding {
     static let userColumns = """
         u.email, u.guid, b.name AS batch_name, u.status, u.user_name, u.user_root, u.csv_row, u.recipient_type,
         u.skipped_item_count, u.synced_item_count, u.total_items_in_source, u.bytes_transferred, u.last_sync_at,
-        u.last_successful_sync_at, u.error_summary, u.created_at, u.modified_at
+        u.last_successful_sync_at, u.error_summary, u.created_at, u.modified_at, u.mailbox_guid, u.bad_item_limit,
+        u.large_item_limit, u.start_after, u.complete_after, u.skipped_approved_at, u.skipped_approved_count
         """
 
     static func user(_ row: Row) -> MigrationUser {
@@ -74,8 +74,13 @@ enum RowDecoding {
             guid: UUID(uuidString: row[1] as String) ?? RowDecoding.nullUUID, recipientType: row[7],
             skippedItemCount: row[8], syncedItemCount: row[9], totalItemsInSourceMailboxCount: row[10],
             bytesTransferred: row[11], lastSyncTime: date(12), lastSuccessfulSyncTime: date(13),
-            errorSummary: row[14], creationDateTime: date(15)!)
+            errorSummary: row[14], creationDateTime: date(15)!,
+            mailboxGuid: (row[17] as String?).flatMap(UUID.init(uuidString:)) ?? RowDecoding.nullUUID)
         u.lastModifiedTime = date(16)!
+        u.settings = UserSettings(badItemLimit: UserSettings.limit(row[18]), largeItemLimit: UserSettings.limit(row[19]),
+                                  startAfter: date(20), completeAfter: date(21))
+        u.skippedItemsApprovedTime = date(22)
+        u.approvedSkippedItemCount = row[23]
         return u
     }
 }

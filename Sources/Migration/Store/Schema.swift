@@ -17,6 +17,12 @@ enum Schema {
         m.registerMigration("v2-report-entries") { db in
             try db.execute(sql: v2)
         }
+        m.registerMigration("v3-user-settings-mailbox-guid") { db in
+            try db.execute(sql: v3)
+        }
+        m.registerMigration("v4-skipped-items") { db in
+            try db.execute(sql: v4)
+        }
         return m
     }
 
@@ -128,5 +134,38 @@ enum Schema {
         );
         CREATE INDEX report_by_batch ON report_entry(batch_guid, user_key, id);
         CREATE INDEX report_by_user ON report_entry(user_key, id) WHERE user_key IS NOT NULL;
+        """
+
+    /// Per-user settings (Set-MigrationUser), the stable MailboxGuid, and skipped-item approval.
+    /// Limits: NULL uses the batch's, -1 is Unlimited. Existing users get a random MailboxGuid.
+    private static let v3 = """
+        ALTER TABLE migration_user ADD COLUMN mailbox_guid TEXT;
+        UPDATE migration_user SET mailbox_guid = lower(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-4'
+            || substr(hex(randomblob(2)), 2) || '-' || substr('89ab', 1 + abs(random()) % 4, 1)
+            || substr(hex(randomblob(2)), 2) || '-' || hex(randomblob(6)));
+        CREATE UNIQUE INDEX user_by_mailbox_guid ON migration_user(mailbox_guid);
+        ALTER TABLE migration_user ADD COLUMN bad_item_limit INTEGER;
+        ALTER TABLE migration_user ADD COLUMN large_item_limit INTEGER;
+        ALTER TABLE migration_user ADD COLUMN start_after REAL;
+        ALTER TABLE migration_user ADD COLUMN complete_after REAL;
+        ALTER TABLE migration_user ADD COLUMN skipped_approved_at REAL;
+        ALTER TABLE migration_user ADD COLUMN skipped_approved_count INTEGER NOT NULL DEFAULT 0;
+        """
+
+    /// Skipped items (-IncludeSkippedItems), written by the engine, one row per message; they go with
+    /// their user's row.
+    private static let v4 = """
+        CREATE TABLE skipped_item (
+            id INTEGER PRIMARY KEY,
+            user_id INTEGER NOT NULL REFERENCES migration_user(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            folder_name TEXT NOT NULL,
+            subject TEXT,
+            message_size INTEGER NOT NULL,
+            date_received REAL,
+            failure TEXT NOT NULL,
+            source_uid INTEGER NOT NULL
+        );
+        CREATE INDEX skipped_by_user ON skipped_item(user_id, id);
         """
 }

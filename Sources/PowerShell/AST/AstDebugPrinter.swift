@@ -45,6 +45,7 @@ public enum AstDebugPrinter {
             if sw.flags.contains(.wildcard) { flags.append("-wildcard") }
             if sw.flags.contains(.exact) { flags.append("-exact") }
             if sw.flags.contains(.caseSensitive) { flags.append("-casesensitive") }
+            if sw.flags.contains(.file) { flags.append("-file") }
             var out = "(switch\(label(sw.label))" + flags.map { " " + $0 }.joined() + " " + describe(sw.condition)
             for c in sw.clauses { out += " (\(describe(c.pattern)) \(describe(c.body)))" }
             if let d = sw.defaultBody { out += " (default \(describe(d)))" }

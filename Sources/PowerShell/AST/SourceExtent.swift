@@ -12,16 +12,22 @@ public final class SourceText: @unchecked Sendable {
         var starts = [0]
         // contiguous fast path (native strings); the plain loop covers the rest
         let scanned: Void? = text.utf8.withContiguousStorageIfAvailable { buf in
-            for i in 0..<buf.count where buf[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+            for i in 0..<buf.count where SourceText.endsLine(buf, at: i) { starts.append(i + 1) }
         }
         if scanned == nil {
-            var offset = 0
-            for b in text.utf8 {
-                offset += 1
-                if b == UInt8(ascii: "\n") { starts.append(offset) }
-            }
+            let bytes = Array(text.utf8)
+            for i in 0..<bytes.count where SourceText.endsLine(bytes, at: i) { starts.append(i + 1) }
         }
         lineStarts = starts
+    }
+
+    /// A line ends at LF, at the LF of CRLF, and at a lone CR (old Mac files), as pwsh counts lines.
+    static func endsLine<C: RandomAccessCollection>(_ bytes: C, at i: C.Index) -> Bool where C.Element == UInt8, C.Index == Int {
+        switch bytes[i] {
+        case UInt8(ascii: "\n"): return true
+        case UInt8(ascii: "\r"): return i + 1 == bytes.endIndex || bytes[i + 1] != UInt8(ascii: "\n")
+        default: return false
+        }
     }
 
     /// The 1-based line's text without its line terminator.

@@ -132,6 +132,8 @@ public struct SwitchFlags: OptionSet, Sendable {
     public static let wildcard = SwitchFlags(rawValue: 2)
     public static let exact = SwitchFlags(rawValue: 4)
     public static let caseSensitive = SwitchFlags(rawValue: 8)
+    /// `switch -File path`: the condition is a path whose lines are the input.
+    public static let file = SwitchFlags(rawValue: 16)
 }
 
 public struct SwitchClause: Sendable {

@@ -50,15 +50,21 @@ struct ArgumentConverter {
     }
 
     private func validate(_ value: Value, for p: ParameterDeclaration, mandatory: Bool, extent: SourceExtent?) throws {
-        if mandatory || p.validateNotNullOrEmpty {
+        if mandatory {
             if case .null = value { throw BindingErrors.nullArgument(p, empty: false, command, extent) }
             if case .string(let s) = value, s.isEmpty, p.type != .object || p.validateNotNullOrEmpty {
                 throw BindingErrors.nullArgument(p, empty: true, command, extent)
             }
         }
+        if p.validateNotNullOrEmpty, Self.isNullOrEmpty(value) {
+            throw BindingErrors.validation(p, "The argument is null or empty. Provide an argument that is not null or empty, and then try the command again.", command, value: value, extent)
+        }
         // Only parameters with item checks look at the items: enumerating a 4 MB byte[] (-CSVData)
         // would box every byte.
-        guard p.range != nil || p.maxLength != nil || p.validateSet != nil else { return }
+        for v in p.validations where !v.perItem {
+            if let failure = try checked(v, value, p, extent) { throw BindingErrors.validation(p, failure, command, value: value, extent) }
+        }
+        guard p.range != nil || p.maxLength != nil || p.validateSet != nil || p.validations.contains(where: \.perItem) else { return }
         let items = Conversion.enumerate(value) ?? [value]
         for item in items {
             if let range = p.range, let n = Int(exactly: (try? Conversion.toDouble(item)) ?? .nan) {
@@ -78,6 +84,24 @@ struct ArgumentConverter {
                     throw BindingErrors.validation(p, "The argument \"\(text)\" does not belong to the set \"\(set.joined(separator: ","))\" specified by the ValidateSet attribute. Supply an argument that is in the set and then try the command again.", command, value: item, extent)
                 }
             }
+            for v in p.validations where v.perItem {
+                if let failure = try checked(v, item, p, extent) { throw BindingErrors.validation(p, failure, command, value: item, extent) }
+            }
         }
+    }
+
+    /// What [ValidateNotNullOrEmpty()] refuses: `$null`, `''`, an empty collection.
+    private static func isNullOrEmpty(_ v: Value) -> Bool {
+        switch v {
+        case .null: return true
+        case .string(let s): return s.isEmpty
+        case .array(let a): return a.items.isEmpty
+        default: return false
+        }
+    }
+
+    /// Runs one check; an error the check itself raises (a throwing ValidateScript) is the failure text.
+    private func checked(_ v: ParameterValidation, _ value: Value, _ p: ParameterDeclaration, _ extent: SourceExtent?) throws -> String? {
+        do { return try v.check(value) } catch let e as ErrorRecord { return e.message }
     }
 }

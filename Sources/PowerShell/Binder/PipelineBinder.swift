@@ -10,7 +10,8 @@ extension ParameterBinder {
         }
         guard takers.count == 1, let p = takers.first, let m = membership(p, in: set),
               m.valueFromPipeline, !m.valueFromPipelineByPropertyName, p.type == .object,
-              p.range == nil, p.maxLength == nil, p.validateSet == nil, !p.validateNotNullOrEmpty else { return nil }
+              p.range == nil, p.maxLength == nil, p.validateSet == nil, !p.validateNotNullOrEmpty,
+              p.validations.isEmpty else { return nil }
         let othersMissing = (mandatoryBySet[set] ?? []).contains { $0.0.name != p.name && !base.parameters.isBound($0.0.name) }
         return othersMissing ? nil : (p.name, m.mandatory)
     }

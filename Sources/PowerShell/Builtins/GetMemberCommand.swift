@@ -19,6 +19,8 @@ final class GetMemberCommand: Cmdlet {
 
     static let registerView: Void = {
         FormatViews.register(typeName: memberType, view: .table([TableViewColumn("Name"), TableViewColumn("MemberType"), TableViewColumn("Definition")]))
+        // pwsh groups the members under `   TypeName: X`, one table per distinct input type.
+        FormatViews.registerGroupHeader(typeName: memberType) { "   TypeName: " + DisplayText.scalar($0["TypeName"] ?? .null) }
     }()
 
     /// .NET members per value kind: (name, member type, definition).

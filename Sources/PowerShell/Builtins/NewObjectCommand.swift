@@ -39,13 +39,26 @@ final class NewObjectCommand: Cmdlet {
         context.write(value)
     }
 
+    /// ArrayList and List[T] (`List[string]` or `List``1[System.String]` spellings).
+    private func listInfo(_ lowerName: String) -> PSListInfo? {
+        if lowerName == "collections.arraylist" { return .arrayList }
+        guard lowerName.hasPrefix("collections.generic.list") else { return nil }
+        var inner = String(lowerName.dropFirst("collections.generic.list".count))
+        if inner.hasPrefix("`1") { inner.removeFirst(2) }
+        while inner.hasPrefix("[") && inner.hasSuffix("]") { inner = String(inner.dropFirst().dropLast()) }
+        let element = inner.isEmpty ? PSType.object : (TypeResolver.resolve(inner) ?? .object)
+        return PSListInfo(typeName: PSList.genericTypeName(element), elementType: element)
+    }
+
     private func create(_ typeName: String, _ args: [Value], _ context: CommandContext) throws -> Value {
         var name = typeName.trimmingCharacters(in: .whitespaces).lowercased()
         if name.hasPrefix("system.") { name.removeFirst(7) }
-        if name.hasPrefix("collections.generic.list") || name.hasPrefix("collections.generic.hashset") || name.hasPrefix("collections.arraylist")
-            || name == "collections.queue" || name == "collections.stack" {
+        if let list = listInfo(name) { return try PSList.make(list, from: args.first.map { Conversion.enumerate($0).map(Value.list) ?? .null } ?? .null) }
+        if name.hasPrefix("collections.generic.hashset") || name == "collections.queue" || name == "collections.stack" {
             let initial = args.first.map { Conversion.enumerate($0) ?? [] } ?? []
-            return .array(PSArray(initial))
+            let set = PSArray(initial)
+            set.list = .arrayList
+            return .array(set)
         }
         switch name {
         case "object", "psobject", "management.automation.psobject", "pscustomobject", "management.automation.pscustomobject":

@@ -79,8 +79,10 @@ final class WriteHostCommand: Cmdlet {
         let p = context.parameters
         let separator = p["Separator"].map { Conversion.toString($0) } ?? " "
         let text = p["Object"].map { WriteCommands.hostText($0, separator: separator) } ?? ""
-        let color = p["ForegroundColor"].map { Conversion.toString($0) }
-        context.host.write(text, foreground: color, newline: !p.isSet("NoNewline"))   // the host colours only a terminal
+        let foreground = p["ForegroundColor"].map { Conversion.toString($0) }
+        let background = p["BackgroundColor"].map { Conversion.toString($0) }
+        // The host colours only a terminal.
+        context.host.write(text, foreground: foreground, background: background, newline: !p.isSet("NoNewline"))
     }
 }
 

@@ -18,9 +18,15 @@ public struct ParameterDeclaration: Sendable {
     public var validateSet: [String]? = nil
     /// ValidateNotNullOrEmpty.
     public var validateNotNullOrEmpty: Bool = false
+    /// Other Validate* checks (pattern, script, count, minimum length).
+    public var validations: [ParameterValidation] = []
     /// ValueFromRemainingArguments: positional arguments no other parameter takes are collected
     /// here as an array (`Write-Output a b c`, `ForEach-Object Replace '-' '+'`).
     public var valueFromRemainingArguments: Bool = false
+    /// The type name Get-Help and Get-Command -Syntax show instead of the binder type's, when the
+    /// declared type is looser than the documented one (Exchange's `<MigrationBatchIdParameter>`
+    /// is bound as an object). nil shows the binder type.
+    public var displayTypeName: String? = nil
 
     public init(_ name: String, _ type: PSType, aliases: [String] = [],
                 sets: [ParameterSetMembership] = [.all()], help: String = "",

@@ -1,51 +1,33 @@
 import Foundation
 
-/// Arrays (object[], also standing in for ArrayList), byte[] and hashtables.
+/// Arrays (object[], and the growable ArrayList/List[T]), byte[] and hashtables.
 enum DotNetCollections {
     static func arrayProperty(_ a: PSArray, _ name: String) -> Value? {
         switch name {
         case "count", "length": return .int(a.items.count)
         case "rank": return .int(1)
-        case "isfixedsize": return .bool(false)
+        case "isfixedsize": return .bool(a.list == nil)
         case "issynchronized": return .bool(false)
         case "isreadonly": return .bool(false)
         default: return nil
         }
     }
 
-    /// Array methods, including the `.ForEach{}`/`.Where{}` magic methods. Arrays also take the
-    /// ArrayList methods (Add, Remove...), since `New-Object System.Collections.ArrayList` is an array here.
+    /// Array methods, including the `.ForEach{}`/`.Where{}` magic methods. Lists (ArrayList,
+    /// List[T]) are arrays marked growable: only they take Add, Remove, Insert...
     static func arrayMethod(_ a: PSArray, _ c: MethodCall) throws -> Value? {
         switch c.lowerName {
         case "contains": try c.expect(1); return .bool(a.items.contains { DotNetValue.equals($0, c.arguments[0]) })
         case "indexof": try c.expect(1, 2); return .int(a.items.firstIndex { DotNetValue.equals($0, c.arguments[0]) } ?? -1)
         case "lastindexof": try c.expect(1); return .int(a.items.lastIndex { DotNetValue.equals($0, c.arguments[0]) } ?? -1)
-        case "clone", "toarray": try c.expect(0); return .array(PSArray(a.items))
-        case "add":
-            try c.expect(1)
-            a.items.append(c.arguments[0])
-            return .int(a.items.count - 1)
-        case "addrange":
-            try c.expect(1)
-            a.items += DotNetValue.items(c.arguments[0])
-            return .null
-        case "insert":
-            try c.expect(2)
-            let i = try c.int(0)
-            guard i >= 0, i <= a.items.count else { throw c.exception("Index must be within the bounds of the List. (Parameter 'index')") }
-            a.items.insert(c.arguments[1], at: i)
-            return .null
-        case "remove":
-            try c.expect(1)
-            if let i = a.items.firstIndex(where: { DotNetValue.equals($0, c.arguments[0]) }) { a.items.remove(at: i) }
-            return .null
-        case "removeat":
-            try c.expect(1)
-            let i = try c.int(0)
-            guard i >= 0, i < a.items.count else { throw c.exception("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')") }
-            a.items.remove(at: i)
-            return .null
-        case "clear": try c.expect(0); a.items.removeAll(); return .null
+        case "clone", "toarray":
+            try c.expect(0)
+            let copy = PSArray(a.items)
+            if c.lowerName == "clone" { copy.list = a.list }
+            return .array(copy)
+        case "add", "addrange", "insert", "remove", "removeat", "clear":
+            guard let list = a.list else { throw c.exception("Collection was of a fixed size.") }
+            return try listMethod(a, list, c)
         case "reverse": try c.expect(0); a.items.reverse(); return .null
         case "sort":
             try c.expect(0)
@@ -55,6 +37,42 @@ enum DotNetCollections {
         case "equals": try c.expect(1); return .bool(DotNetValue.equals(.array(a), c.arguments[0]))
         case "foreach", "where": return try magicMethod(a.items, c)
         default: return nil
+        }
+    }
+
+    /// What ArrayList and List[T] add to an array: ArrayList.Add returns the new index,
+    /// List[T].Add returns nothing and List[T].Remove says whether it removed.
+    static func listMethod(_ a: PSArray, _ list: PSListInfo, _ c: MethodCall) throws -> Value {
+        switch c.lowerName {
+        case "add":
+            try c.expect(1)
+            a.items.append(try list.convertElement(c.arguments[0]))
+            return list.elementType == nil ? .int(a.items.count - 1) : .null
+        case "addrange":
+            try c.expect(1)
+            a.items += try DotNetValue.items(c.arguments[0]).map(list.convertElement)
+            return .null
+        case "insert":
+            try c.expect(2)
+            let i = try c.int(0)
+            guard i >= 0, i <= a.items.count else { throw c.exception("Index must be within the bounds of the List. (Parameter 'index')") }
+            a.items.insert(try list.convertElement(c.arguments[1]), at: i)
+            return .null
+        case "remove":
+            try c.expect(1)
+            let i = a.items.firstIndex { DotNetValue.equals($0, c.arguments[0]) }
+            if let i { a.items.remove(at: i) }
+            return list.elementType == nil ? .null : .bool(i != nil)
+        case "removeat":
+            try c.expect(1)
+            let i = try c.int(0)
+            guard i >= 0, i < a.items.count else { throw c.exception("Index was out of range. Must be non-negative and less than the size of the collection. (Parameter 'index')") }
+            a.items.remove(at: i)
+            return .null
+        default:
+            try c.expect(0)
+            a.items.removeAll()
+            return .null
         }
     }
 

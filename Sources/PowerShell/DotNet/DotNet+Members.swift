@@ -29,6 +29,8 @@ extension DotNet {
         case "gettype": try c.expect(0); return .type(typeOf(value))
         case "tostring" where c.count == 0:
             if case .object(let o) = value, let m = o.method("ToString") { return try m(o, []) }
+            // .NET Core's double.ToString() keeps the shortest round-trip digits (PowerShell's own conversion uses 15).
+            if case .double(let d) = value { return .string(NumberFormatting.format(d)) }
             return .string(DotNetText.string(value))
         default: break
         }
@@ -93,7 +95,7 @@ extension DotNet {
         case .date: return .dateTime
         case .timeSpan: return .timeSpan
         case .guid: return .guid
-        case .array: return .array(.object)
+        case .array(let a): return a.list.map { .named($0.typeName) } ?? .array(.object)
         case .bytes: return .bytes
         case .hashtable(let h): return h.isOrdered ? .orderedDictionary : .hashtable
         case .object(let o): return o.isCustomObject ? .named(PSObject.customObjectTypeName) : .named(o.typeName)

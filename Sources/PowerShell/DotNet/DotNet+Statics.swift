@@ -156,10 +156,16 @@ extension DotNet {
             default: return nil
             }
         }, method: { c in
+            let s = c.count > 0 ? c.string(0).trimmingCharacters(in: .whitespaces) : ""
+            let parsed = Int(s.hasPrefix("+") ? String(s.dropFirst()) : s)
+            if c.lowerName == "tryparse" {
+                try c.expect(2)
+                guard let n = parsed, n >= minValue && n <= maxValue else { return try tryParseResult(c, nil, failed: .int(0)) }
+                return try tryParseResult(c, .int(n), failed: .int(0))
+            }
             guard c.lowerName == "parse" else { return nil }
             try c.expect(1)
-            let s = c.string(0).trimmingCharacters(in: .whitespaces)
-            guard let n = Int(s.hasPrefix("+") ? String(s.dropFirst()) : s) else {
+            guard let n = parsed else {
                 throw c.exception("The input string '\(c.string(0))' was not in a correct format.")
             }
             guard n >= minValue && n <= maxValue else {
@@ -187,10 +193,24 @@ extension DotNet {
                 throw c.exception("The input string '\(c.string(0))' was not in a correct format.")
             }
             return .double(d)
+        case "tryparse":
+            try c.expect(2)
+            let d = Double(c.string(0).trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+            return try tryParseResult(c, d.map(Value.double), failed: .double(0))
         case "isnan": try c.expect(1); return .bool(try c.double(0).isNaN)
         default: return nil
         }
     })
+
+    /// `TryParse(text, [ref]$result)`: stores the parsed value (or the type's zero) through the
+    /// `[ref]` argument and says whether parsing worked; `[ref]$null` discards the value.
+    static func tryParseResult(_ c: MethodCall, _ parsed: Value?, failed: Value) throws -> Value {
+        guard let variable = PSReference.variable(of: c.arguments[1]) else {
+            throw c.exception("Argument: '2' should be a System.Management.Automation.PSReference. Use [ref].")
+        }
+        variable.value = parsed ?? failed
+        return .bool(parsed != nil)
+    }
 
     static let booleanType = StaticType(fullName: "System.Boolean", member: { name, _ in
         switch name {

@@ -33,8 +33,13 @@ public enum DotNet {
     /// `[Type]::Method(arguments)`.
     public static func invokeStatic(type: String, method: String, arguments: [Value],
                                     environment: DotNetEnvironment = DotNetEnvironment()) throws -> Value? {
-        guard let t = staticType(type) else { return nil }
         let call = MethodCall(name: method, arguments: arguments, environment: environment)
+        if let list = PSList.info(forTypeName: type), call.lowerName == "new" {
+            // `[List[string]]::new()`, `::new($items)`; a number is a capacity, not an item.
+            let initial = arguments.first.flatMap { Conversion.enumerate($0).map(Value.list) } ?? .null
+            return try call.guarded { try PSList.make(list, from: initial) }
+        }
+        guard let t = staticType(type) else { return nil }
         return try call.guarded { try t.method(call) }
     }
 

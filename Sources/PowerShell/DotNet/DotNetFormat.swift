@@ -8,6 +8,8 @@ enum DotNetFormat {
         switch value {
         case .timeSpan(let t): return try timeSpan(t, format)
         case .guid(let g): return try guid(g, format)
+        // double.ToString() without a format gives the shortest round-trip digits in .NET Core 3+.
+        case .double(let d) where format?.isEmpty ?? true: return NumberFormatting.format(d)
         default: return try ValueFormatting.format(value, spec: format)
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// pwsh 7's default error display (ConciseView).
 ///
 /// At the prompt or for `-Command` text: one line, `<reason>: <message>`.
@@ -53,25 +55,17 @@ enum SourceBlock {
             if vscode { header += ":\(extent.startColumn)" }
         }
         let number = String(extent.startLine)
-        let gutter = max(4, number.count)
-        let blank = String(repeating: " ", count: gutter + 1) + "|"
-        let source = extent.source.line(extent.startLine)
-        let lineLength = source.count
-        let start = max(1, extent.startColumn)
-        var length: Int
-        if extent.endLine == extent.startLine {
-            length = extent.endColumn - extent.startColumn
-        } else {
-            length = lineLength - start + 1
-        }
-        length = max(1, length)
-        let squiggle = String(repeating: " ", count: start - 1) + String(repeating: "~", count: length)
-        var lines = [header, "Line |",
-                     String(repeating: " ", count: gutter - number.count) + number + " |  " + source,
-                     blank + "  " + squiggle]
-        let flat = message.split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
-        let room = max(20, width - blank.count - 1)
-        for piece in TextWidth.wordWrap(flat, width: room) { lines.append(blank + " " + piece) }
+        // Line numbers wider than 4 digits push the whole gutter right.
+        let shift = String(repeating: " ", count: max(0, number.count - 4))
+        let prefix = shift + "     | "
+        let shown = PositionLine(source: extent.source.line(extent.startLine), startColumn: extent.startColumn,
+                                 endColumn: extent.endLine == extent.startLine ? extent.endColumn : nil)
+        var lines = [header, shift + "Line |",
+                     String(repeating: " ", count: max(0, 4 - number.count)) + number + " |  " + shown.text,
+                     prefix + " " + String(repeating: " ", count: shown.offset) + String(repeating: "~", count: shown.length)]
+        let flat = message.replacingOccurrences(of: "\r\n", with: " ")
+            .replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        lines += PositionLine.wrap(flat, prefix: prefix, width: width)
         return lines.joined(separator: "\n")
     }
 }

@@ -11,6 +11,8 @@ public protocol PSHost: AnyObject {
     func writeOutput(_ text: String)              // formatted pipeline output (stdout)
     func writeErrorText(_ text: String)           // stderr
     func write(_ text: String, foreground: String?, newline: Bool)   // Write-Host
+    /// Write-Host -ForegroundColor/-BackgroundColor (ConsoleColor names); a host colours only a terminal.
+    func write(_ text: String, foreground: String?, background: String?, newline: Bool)
     /// Reads one line; nil at end of input. `secure` hides the echo (passwords).
     func readLine(prompt: String, secure: Bool) -> String?
     /// Lines entered in this and earlier REPL sessions (Get-History); empty for scripts.
@@ -23,6 +25,11 @@ public protocol PSHost: AnyObject {
 
 extension PSHost {
     public func writeProgress(_ record: ProgressRecord) {}
+
+    /// Write-Host with both colours; hosts that know no background colour drop it.
+    public func write(_ text: String, foreground: String?, background: String?, newline: Bool) {
+        write(text, foreground: foreground, newline: newline)
+    }
 }
 
 /// Variables, location and paths of the running session.

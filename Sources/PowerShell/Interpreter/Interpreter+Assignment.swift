@@ -89,6 +89,9 @@ extension Interpreter {
         switch owner {
         case .hashtable(let h):
             h[name] = value
+        case .object(let o) where name.lowercased() == "value" && PSReference.variable(of: o) != nil:
+            let variable = PSReference.variable(of: o)!
+            variable.value = try constrain(value, variable.type)
         case .object(let o) where o.hasProperty(name):
             o[name] = value
         default:

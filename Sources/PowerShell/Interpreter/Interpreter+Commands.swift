@@ -4,12 +4,25 @@ import Foundation
 enum CommandTarget {
     case cmdlet(CommandDeclaration)
     case script(FunctionInfo, dotSource: Bool)
+    /// An executable file: its path and the name it was called by.
+    case external(path: String, name: String)
 }
 
 extension Interpreter {
     func makeProcessor(_ c: CommandAst, pipelineId: Int, index: Int, expectingInput: Bool) throws -> CommandProcessor {
         let target = try at(c.name.extent) { try resolveCommand(c) }
         let arguments = try commandArguments(c)
+        if case .external(let path, let name) = target {
+            let d = ExternalCommand.declaration(name: name)
+            var options = BindingOptions()
+            options.expectingInput = expectingInput
+            let binder = ParameterBinder(declaration: d, options: options)
+            let binding = try at(c.extent) { try binder.bind([], host: host) }
+            let command = ExternalCommand(path: path, arguments: nativeArguments(arguments), interpreter: self,
+                                          pipelineId: pipelineId, takesInput: expectingInput)
+            return CommandProcessor(interpreter: self, cmdlet: command, binder: binder, binding: binding,
+                                    pipelineId: pipelineId, index: index, extent: c.extent, isCompiled: true)
+        }
         return try at(c.extent) {
             try processor(for: target, arguments: arguments, pipelineId: pipelineId, index: index,
                           expectingInput: expectingInput, extent: c.extent)
@@ -27,6 +40,11 @@ extension Interpreter {
             let binding = try binder.bind(arguments, host: host)
             return CommandProcessor(interpreter: self, cmdlet: d.make(), binder: binder, binding: binding,
                                     pipelineId: pipelineId, index: index, extent: extent, isCompiled: true)
+        case .external(let path, let name):
+            // Reached through `&` or Get-Command objects: no arguments were parsed for a program here.
+            return try processor(for: .cmdlet(CommandDeclaration(name: name, synopsis: "",
+                make: { ExternalCommand(path: path, arguments: [], interpreter: self, pipelineId: pipelineId, takesInput: expectingInput) })),
+                arguments: arguments, pipelineId: pipelineId, index: index, expectingInput: expectingInput, extent: extent)
         case .script(let info, let dot):
             let sig = try signature(for: info)
             var options = sig.options
@@ -73,11 +91,7 @@ extension Interpreter {
         }
         if let f = currentScope.function(name) { return .script(f, dotSource: dotSource) }
         if let d = registry.lookup(name) { return .cmdlet(d) }
-        if let program = findExecutable(name) {
-            throw ErrorRecord(message: "migsh does not run external programs: '\(name)' (\(program)) is outside the supported PowerShell subset.",
-                              errorId: "ExternalProgramNotSupported", category: .invalidOperation, targetObject: .string(name),
-                              exceptionType: "System.Management.Automation.CommandNotFoundException", commandName: name, position: extent)
-        }
+        if let program = findExecutable(name) { return .external(path: program, name: name) }
         throw commandNotFound(name, extent)
     }
 
@@ -95,9 +109,8 @@ extension Interpreter {
             throw commandNotFound(name, extent)
         }
         guard path.lowercased().hasSuffix(".ps1") else {
-            throw ErrorRecord(message: "migsh does not run external programs: '\(name)' is not a PowerShell script (.ps1).",
-                              errorId: "ExternalProgramNotSupported", category: .invalidOperation, targetObject: .string(name),
-                              commandName: name, position: extent)
+            guard FileManager.default.isExecutableFile(atPath: path) else { throw commandNotFound(name, extent) }
+            return .external(path: path, name: name)
         }
         let text: String
         do { text = try String(contentsOfFile: path, encoding: .utf8) } catch {
@@ -162,6 +175,25 @@ extension Interpreter {
             }
         }
         return out
+    }
+
+    /// A program's argv as pwsh builds it: each value is one argument (arrays give one per
+    /// element), parameter tokens pass as written, `-Name:value` as one argument.
+    func nativeArguments(_ arguments: [CommandArgument]) -> [String] {
+        var argv: [String] = []
+        func add(_ v: Value) {
+            if let items = Conversion.enumerate(v) { items.forEach(add); return }
+            if v.isNull { return }
+            argv.append(toString(v))
+        }
+        for a in arguments {
+            switch a.kind {
+            case .parameter(let name, let value?): argv.append("-" + name + ":" + toString(value))
+            case .parameter(let name, nil): argv.append(a.text ?? "-" + name)
+            case .positional(let v): add(v)
+            }
+        }
+        return argv
     }
 
     /// How a positional argument is quoted in binder errors: its value for constants, else its text.

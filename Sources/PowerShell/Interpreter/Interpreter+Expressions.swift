@@ -47,6 +47,10 @@ extension Interpreter {
         case .binary(let b) where b.op == .range:
             try at(b.extent) { try self.forEachInRange(b) { try emit($0); return true } }
             return
+        case .invokeMember:
+            // Void .NET methods (Insert, Clear, List[T].Add...) write nothing, not a $null.
+            let v = try evaluate(e)
+            if !v.isNull { try emitEnumerated(v, emit) }
         default:
             try emitEnumerated(try evaluate(e), emit)
         }
@@ -84,6 +88,11 @@ extension Interpreter {
 
     private func resolveTypeUncached(_ t: TypeName) throws -> PSType {
         if let r = TypeResolver.resolve(t.fullName) { return r }
+        if t.genericArguments.count == 1, t.name.lowercased().hasSuffix("collections.generic.list") {
+            var type = PSType.named(PSList.genericTypeName(try resolveType(t.genericArguments[0])))
+            for _ in 0..<t.arrayRank { type = .array(type) }
+            return type
+        }
         if t.genericArguments.isEmpty, DotNet.isKnownType(t.name) {
             var type = PSType.named(DotNet.fullTypeName(t.name) ?? t.name)
             for _ in 0..<t.arrayRank { type = .array(type) }
@@ -96,6 +105,7 @@ extension Interpreter {
 
     func evaluateConvert(_ c: ConvertExpressionAst) throws -> Value {
         let type = try resolveType(c.typeName)
+        if type == PSReference.type { return try makeReference(c.child) }
         if case .hashtable(let h) = c.child, type == .orderedDictionary || type == .customObject {
             let table = try buildHashtable(h, ordered: true)
             return type == .orderedDictionary ? .hashtable(table) : try Conversion.convert(.hashtable(table), to: .customObject)

@@ -29,6 +29,7 @@ extension Interpreter {
             let lower = name.lowercased()
             return lower == "count" || lower == "length" ? .int(0) : .null
         case .object(let o):
+            if let ref = PSReference.variable(of: o), name.lowercased() == "value" { return ref.value }
             if let v = o[name] { return v }
             if name.lowercased() == "psobject" { return psObjectView(o) }
             return DotNet.property(of: value, name: name) ?? .null

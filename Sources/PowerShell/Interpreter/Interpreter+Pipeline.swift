@@ -10,7 +10,9 @@ extension Interpreter {
 
     private func runPipeline(_ p: PipelineAst, escaping emit: @escaping Emit) throws {
         let errorsBefore = errorCount
-        defer { if errorCount == errorsBefore { lastSucceeded = true } }
+        let id = newPipelineId()
+        // A program that exits with a non-zero code leaves `$?` false, as in pwsh.
+        defer { if errorCount == errorsBefore { lastSucceeded = failedNativePipeline != id } }
         if let e = p.pureExpression {
             try at(e.extent) { try emitExpression(e, emit) }
             return
@@ -19,7 +21,6 @@ extension Interpreter {
             try emitRedirected(e, emit)
             return
         }
-        let id = newPipelineId()
         var head: CommandExpressionAst?
         var processors: [CommandProcessor] = []
         for (i, element) in p.elements.enumerated() {

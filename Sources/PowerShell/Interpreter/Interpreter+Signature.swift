@@ -95,8 +95,24 @@ extension Interpreter {
             case "validaterange":
                 if positional.count == 2 { decl.range = try Conversion.toInt(positional[0])...Conversion.toInt(positional[1]) }
             case "validatelength":
-                if positional.count == 2 { decl.maxLength = try Conversion.toInt(positional[1]) }
+                if positional.count == 2 {
+                    decl.maxLength = try Conversion.toInt(positional[1])
+                    decl.validations.append(.minLength(try Conversion.toInt(positional[0])))
+                }
+            case "validatepattern":
+                if let pattern = positional.first { decl.validations.append(.pattern(toString(pattern))) }
+            case "validatecount":
+                if positional.count == 2 {
+                    decl.validations.append(.count(try Conversion.toInt(positional[0]), try Conversion.toInt(positional[1])))
+                }
+            case "validatescript":
+                if case .scriptBlock(let block)? = positional.first {
+                    let runner = ValidationScriptRunner(self, block)
+                    decl.validations.append(.script(block.text) { try runner.run($0) })
+                }
             case "validatenotnullorempty", "validatenotnull": decl.validateNotNullOrEmpty = true
+            case "cmdletbinding", "outputtype", "supportswildcards", "allownull", "allowemptystring", "allowemptycollection":
+                break   // accepted: they change nothing a runbook can observe here
             default:
                 // A type written as an attribute (`[string][Parameter()]` order variants).
                 if p.typeConstraint == nil, let t = TypeResolver.resolve(a.typeName.fullName) { decl.type = t }
@@ -146,3 +162,16 @@ extension Interpreter {
 
 /// The `make` of a script's declaration: scripts run through `ScriptCommand`, never this.
 final class NullCmdlet: Cmdlet {}
+
+/// Runs a `[ValidateScript({...})]` block for the binder, with `$_` set to the argument.
+/// The binder calls it synchronously on the interpreter's own thread.
+final class ValidationScriptRunner: @unchecked Sendable {
+    unowned let interpreter: Interpreter
+    let block: ScriptBlock
+    init(_ interpreter: Interpreter, _ block: ScriptBlock) { self.interpreter = interpreter; self.block = block }
+
+    func run(_ item: Value) throws -> Bool {
+        let out = try interpreter.invokeScriptBlock(block, dollarUnder: item, arguments: [], newScope: true)
+        return Conversion.toBool(out.count == 1 ? out[0] : .list(out))
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 extension Interpreter {
     // MARK: - switch
 
@@ -10,7 +12,10 @@ extension Interpreter {
         }
         let caseSensitive = s.flags.contains(.caseSensitive)
         var stop = false
-        try forEachValue(of: s.condition) { item in
+        let input: ((Value) throws -> Bool) throws -> Void = s.flags.contains(.file)
+            ? { body in try self.forEachLineOfSwitchFile(s, body) }
+            : { body in try self.forEachValue(of: s.condition, body) }
+        try input { item in
             try checkStop()
             currentScope.setLocal("_", PSVariable(item))
             var matched = false
@@ -26,6 +31,29 @@ extension Interpreter {
                 return true
             }
             return !stop
+        }
+    }
+
+    /// `switch -File path`: each line of the file (drive mapping applies), read as it goes.
+    func forEachLineOfSwitchFile(_ s: SwitchStatementAst, _ body: (Value) throws -> Bool) throws {
+        let raw = toString(scalarize(try collect { try execute(s.condition, $0) }))
+        let extent = s.condition.node.extent
+        if raw.isEmpty {
+            throw runtimeError("The file name argument to -file in the switch statement is not valid.",
+                               id: "InvalidFilenameOption", extent: extent)
+        }
+        let path: String
+        do { path = try session.resolvePath(raw) } catch { throw located(error, extent) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw runtimeError("Cannot find path '\(raw)' because it does not exist.", id: "PathNotFound",
+                               category: .objectNotFound, extent: extent, target: .string(raw))
+        }
+        guard let reader = LineReader(path: path) else {
+            throw runtimeError("The file could not be read: \(raw).", id: "FileReadError", category: .readError, extent: extent)
+        }
+        while let line = reader.next() {
+            if try !body(.string(line)) { return }
         }
     }
 

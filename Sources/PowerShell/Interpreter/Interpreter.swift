@@ -14,6 +14,8 @@ final class Interpreter: @unchecked Sendable {
     static let maxCallDepth = 1000
     /// `$?`.
     var lastSucceeded = true
+    /// The pipeline in which an external program last exited with a non-zero code.
+    var failedNativePipeline: Int?
     /// Counts errors recorded, so a pipeline knows whether it wrote any.
     var errorSerial = 0
     var currentDirectory: String

@@ -93,7 +93,15 @@ extension ScriptParser {
             skipNewlines()
         }
         let kw = peek(.statementStart)
-        guard isWord(kw, "param") else { restore(cp); return nil }
+        guard isWord(kw, "param") else {
+            // `[CmdletBinding()]` with no param() after it: pwsh's UnexpectedAttribute.
+            if let first = attributes.first {
+                report(.unexpectedAttribute, first.extent, first.typeName.fullName)
+            } else {
+                restore(cp)
+            }
+            return nil
+        }
         let lpAt = lexer.skipTriviaAndNewlines(kw.end)
         guard lexer.byte(lpAt) == UInt8(ascii: "(") else { restore(cp); return nil }
         consume(kw)

@@ -154,10 +154,11 @@ extension ScriptParser {
                                           condition: condition, isUntil: isUntil))
     }
 
-    // G 'switch' switch-flag* '(' pipeline ')' '{' ( switch-clause SEP* )+ '}'
+    // G 'switch' switch-flag* ( '(' pipeline ')' | '-File' argument ) '{' ( switch-clause SEP* )+ '}'
     func parseSwitchStatement(_ kw: Token, label: String?) -> Statement {
         consume(kw)
         var flags: SwitchFlags = []
+        var filePath: Expression? = nil
         while true {
             let f = peek(.command)
             guard f.kind == .parameter else { break }
@@ -168,17 +169,34 @@ extension ScriptParser {
             case "exact": flags.insert(.exact)
             case "casesensitive": flags.insert(.caseSensitive)
             case "file":
-                report(.unsupportedConstruct, extent(f), "'switch -File'")
-                skipToStatementEnd()
-                return errorStatement(from: kw.start)
+                flags.insert(.file)
+                guard let path = parseSingleCommandArgument() else {
+                    report(.missingFilenameOption, after(f), incompleteAt: f.end)
+                    skipToStatementEnd()
+                    return errorStatement(from: kw.start)
+                }
+                filePath = path
             default: report(.invalidSwitchFlag, extent(f), text(f))
             }
+            if filePath != nil { break }
         }
-        guard let (condition, rp) = parseLoopCondition(kw, keyword: "switch") else { return errorStatement(from: kw.start) }
+        let condition: Statement
+        let conditionEnd: Int
+        if let filePath {
+            // `switch -File path { }`: the path takes the place of the `( value )`.
+            let e = filePath.extent
+            condition = .pipeline(PipelineAst(extent: e, elements: [.expression(
+                CommandExpressionAst(extent: e, expression: filePath, redirections: []))]))
+            conditionEnd = e.endOffset
+        } else {
+            guard let (c, rp) = parseLoopCondition(kw, keyword: "switch") else { return errorStatement(from: kw.start) }
+            condition = c
+            conditionEnd = rp.end
+        }
         skipNewlines()
         let lc = peek(.expression)
         guard lc.kind == .lCurly else {
-            report(.missingCurlyBraceInSwitchStatement, after(rp), incompleteAt: rp.end)
+            report(.missingCurlyBraceInSwitchStatement, extent(conditionEnd, conditionEnd), incompleteAt: conditionEnd)
             return errorStatement(from: kw.start, nested: [condition])
         }
         consume(lc)

@@ -279,6 +279,12 @@ extension Conversion {
 
     static func named(_ value: Value, name: String) throws -> Value {
         if isInstance(value, of: .named(name)) { return value }
+        if let list = PSList.info(forTypeName: name) { return try PSList.make(list, from: value) }
+        if name == PSReference.typeName {
+            throw ErrorRecord(message: "Reference type is expected in argument.", errorId: "ReferenceTypeExpected",
+                              category: .invalidArgument, targetObject: value,
+                              exceptionType: "System.Management.Automation.PSInvalidCastException")
+        }
         throw castError(value, to: .named(name), reason: nil)
     }
 }

@@ -11,7 +11,7 @@ public enum Conversion {
         case .null: return ""
         case .bool(let b): return b ? "True" : "False"
         case .int(let i): return String(i)
-        case .double(let d): return NumberFormatting.format(d)
+        case .double(let d): return NumberFormatting.formatG15(d)
         case .string(let s): return s
         case .date(let d): return DateConversion.invariantString(d)
         case .timeSpan(let t): return DateConversion.timeSpanString(t)
@@ -65,7 +65,7 @@ public enum Conversion {
         case .date: return "System.DateTime"
         case .timeSpan: return "System.TimeSpan"
         case .guid: return "System.Guid"
-        case .array: return "System.Object[]"
+        case .array(let a): return a.list?.typeName ?? "System.Object[]"
         case .bytes: return "System.Byte[]"
         case .hashtable(let h): return h.isOrdered ? PSType.orderedDictionary.description : PSType.hashtable.description
         case .object(let o): return o.typeName

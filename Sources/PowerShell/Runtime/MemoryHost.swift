@@ -25,7 +25,15 @@ public final class MemoryHost: PSHost, @unchecked Sendable {
     public func writeOutput(_ text: String) { output.append(text) }
     public func writeErrorText(_ text: String) { errors.append(text) }
 
+    /// The colours each Write-Host call asked for, in order (nil = the default colour).
+    public private(set) var hostColors: [(foreground: String?, background: String?)] = []
+
     public func write(_ text: String, foreground: String?, newline: Bool) {
+        write(text, foreground: foreground, background: nil, newline: newline)
+    }
+
+    public func write(_ text: String, foreground: String?, background: String?, newline: Bool) {
+        hostColors.append((foreground, background))
         hostText += text
         if newline { hostText += "\n" }
     }
@@ -41,5 +49,5 @@ public final class MemoryHost: PSHost, @unchecked Sendable {
     public var outputText: String { output.joined(separator: "\n") }
     public var errorText: String { errors.joined(separator: "\n") }
 
-    public func reset() { output = []; errors = []; hostText = ""; prompts = [] }
+    public func reset() { output = []; errors = []; hostText = ""; prompts = []; hostColors = [] }
 }

@@ -3,11 +3,40 @@ public enum NumberFormatting {
     /// `double.ToString()` in .NET Core 3+: the shortest round-trip digits, scientific
     /// notation (`1E+15`, `1E-05`) from exponent 15 up and below -4.
     public static func format(_ d: Double) -> String {
+        if let special = specialText(d) { return special }
+        let (digits, exponent) = shortestDigits(abs(d))
+        return layout(digits: digits, exponent: exponent, negative: d < 0)
+    }
+
+    /// PowerShell's own string form of a double (LanguagePrimitives uses "G15" with the
+    /// invariant culture): at most 15 significant digits, so `0.1+0.2` shows `0.3` and
+    /// `1/3` shows `0.333333333333333`; E notation from exponent 15 up and below -4.
+    public static func formatG15(_ d: Double) -> String {
+        if let special = specialText(d) { return special }
+        let (digits, exponent) = roundedDigits(abs(d), significant: 15)
+        return layout(digits: digits, exponent: exponent, negative: d < 0)
+    }
+
+    private static func specialText(_ d: Double) -> String? {
         if d.isNaN { return "NaN" }
         if d.isInfinite { return d < 0 ? "-Infinity" : "Infinity" }
         if d == 0 { return d.sign == .minus ? "-0" : "0" }
-        let (digits, exponent) = shortestDigits(abs(d))
-        let sign = d < 0 ? "-" : ""
+        return nil
+    }
+
+    /// The value rounded to `significant` digits (printf rounds the exact binary value,
+    /// as .NET does), trailing zeros dropped.
+    static func roundedDigits(_ d: Double, significant: Int) -> (String, Int) {
+        let text = String(format: "%.\(significant - 1)e", d)   // "3.33333333333333e-01"
+        let parts = text.split(separator: "e", maxSplits: 1)
+        var digits = parts[0].replacingOccurrences(of: ".", with: "")
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        return (digits, parts.count > 1 ? Int(parts[1]) ?? 0 : 0)
+    }
+
+    /// .NET's general format: fixed notation for exponents -5 < e < 15, else `d.dddE+XX`.
+    static func layout(digits: String, exponent: Int, negative: Bool) -> String {
+        let sign = negative ? "-" : ""
         if exponent >= 15 || exponent < -4 {
             var mantissa = String(digits.first!)
             if digits.count > 1 { mantissa += "." + digits.dropFirst() }

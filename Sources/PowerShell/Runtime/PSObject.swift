@@ -12,6 +12,8 @@ public final class PSObject: @unchecked Sendable {
     public var toStringValue: String?
     /// Methods callable as `$obj.Name(args)`, looked up case-insensitively.
     public var methods: [String: @Sendable (PSObject, [Value]) throws -> Value] = [:]
+    /// What a special object stands for, beyond its properties (a `[ref]`'s variable).
+    public var backing: AnyObject?
 
     public static let customObjectTypeName = "System.Management.Automation.PSCustomObject"
 

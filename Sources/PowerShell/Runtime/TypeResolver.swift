@@ -57,10 +57,12 @@ public enum TypeResolver {
             "System.Management.Automation.PSArgumentException", "System.Globalization.CultureInfo", "System.Char",
             "System.Int32", "System.Int64", "System.Double", "System.String", "System.DateTime", "System.Guid",
             "System.TimeSpan", "System.Boolean", "System.Byte", "System.Object", "System.Management.Automation.PSObject",
-            "System.Management.Automation.PSCustomObject", "System.Xml.XmlDocument", "xml", "ref",
+            "System.Management.Automation.PSCustomObject", "System.Xml.XmlDocument", "xml",
+            PSReference.typeName,
         ]
         var map: [String: String] = [:]
         for n in names { map[strip(n.lowercased())] = n }
+        map["ref"] = PSReference.typeName
         return map
     }()
 

@@ -34,6 +34,8 @@ extension Value {
 /// object[]: a mutable, shared array.
 public final class PSArray: @unchecked Sendable {
     public var items: [Value]
+    /// Set for a growable list (ArrayList, List[T]); nil for a fixed-size object[].
+    public var list: PSListInfo?
     public init(_ items: [Value] = []) { self.items = items }
 }
 

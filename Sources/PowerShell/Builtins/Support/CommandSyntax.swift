@@ -62,7 +62,7 @@ public enum CommandSyntax {
         let named = members.filter { $0.1.position == nil }
         var parts = [d.name]
         for (p, m) in positional + named {
-            let type = p.isSwitch ? "" : " <\(fullTypeNames ? helpTypeName(p.type) : typeName(p.type))>"
+            let type = p.isSwitch ? "" : " <\(p.displayTypeName ?? (fullTypeNames ? helpTypeName(p.type) : typeName(p.type)))>"
             var text: String
             if m.position != nil {
                 text = "[-\(p.name)]" + type

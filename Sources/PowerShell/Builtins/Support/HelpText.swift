@@ -47,7 +47,7 @@ enum HelpText {
     }
 
     static func parameter(_ p: ParameterDeclaration, _ d: CommandDeclaration) -> [String] {
-        let type = " <\(CommandSyntax.helpTypeName(p.type))>"
+        let type = " <\(p.displayTypeName ?? CommandSyntax.helpTypeName(p.type))>"
         let positions = p.sets.map { $0.position.map(String.init) ?? "named" }
         let mandatory = p.sets.contains { $0.mandatory }
         let byValue = p.sets.contains { $0.valueFromPipeline }, byName = p.sets.contains { $0.valueFromPipelineByPropertyName }

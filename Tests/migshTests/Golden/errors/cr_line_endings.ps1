@@ -1,0 +1,1 @@
+# An old Mac file: lone CR line breaks count as lines.'first''second'$n = 3throw "failed at $n"

@@ -156,6 +156,9 @@ final class FolderSync {
             try hooks.write(SyncStep(user: user, source: sourcePath, kind: "gone", folder: folder, messages: gone), to: state)
         }
 
+        if result.copied + result.matchedExisting + result.flagUpdates + result.goneAtSource > 0
+            || !result.failed.isEmpty || !result.skipped.isEmpty { result.sourceUnchanged = false }
+
         // 7. High-water marks, written last so an interrupted run redoes the listing.
         var finished = folder
         finished.sourceHighestModSeq = s.highestModSeq
@@ -179,6 +182,8 @@ final class FolderSync {
             let newOnes = try src.listMessages(uids: MessageUID(p.lastSourceUID + 1) ... .max, changedSince: nil)
             let alive = records.values.filter { $0.status != .gone && $0.sourceUID <= p.lastSourceUID }.count
             if alive + newOnes.count == s.messageCount {
+                // Every change (new message, flag, expunge) raises HIGHESTMODSEQ: unchanged means untouched.
+                result.sourceUnchanged = nowModSeq == oldModSeq && newOnes.isEmpty
                 let changed = nowModSeq == oldModSeq ? []
                     : try src.listMessages(uids: .min ... MessageUID(p.lastSourceUID), changedSince: oldModSeq)
                 return Listing(metas: (changed + newOnes).sorted { $0.uid < $1.uid }, complete: false)

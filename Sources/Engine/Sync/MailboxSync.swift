@@ -51,7 +51,8 @@ public final class MailboxSync {
         var v = VerificationReport()
         let verifier = FolderVerifier(user: user, state: state, verifyTargetBytes: options.verifyTargetBytes)
         for (plan, result) in folders {
-            let (folder, diffs) = try verifier.verify(plan, source: source, target: target, copied: result.copiedTargetUIDs)
+            let (folder, diffs) = try verifier.verify(plan, source: source, target: target, copied: result.copiedTargetUIDs,
+                                                      sourceFromRecords: result.sourceUnchanged)
             v.folders.append(folder)
             v.differences += diffs
         }

@@ -36,22 +36,6 @@ struct ReadCoalescingTests {
         try c.noop()
     }
 
-    /// Serves scripted server bytes in small pieces and records the hints the connection gives before each read.
-    final class ScriptedStream: ByteStream {
-        var script: [UInt8]
-        var hints: [(certain: Int, coalescing: Bool)] = []
-        init(_ text: String) { script = Array(text.utf8) }
-        func read(into buffer: UnsafeMutableRawBufferPointer, deadline: ContinuousClock.Instant) throws(IMAPError) -> Int {
-            let n = min(buffer.count, script.count, 40)
-            buffer.copyBytes(from: script[..<n])
-            script.removeFirst(n)
-            return n
-        }
-        func write(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant) throws(IMAPError) {}
-        func close() {}
-        func expectIncoming(atLeast bytes: Int, coalescing: Bool) { hints.append((bytes, coalescing)) }
-    }
-
     static func fetchReply(_ tag: String, uids: [Int], bodySize: Int = 100) -> String {
         uids.map { "* \($0) FETCH (UID \($0) BODY[] {\(bodySize)}\r\n" + String(repeating: "x", count: bodySize) + ")\r\n" }
             .joined() + "\(tag) OK done\r\n"

@@ -95,6 +95,9 @@ public final class IMAPConnection {
         case .exists(let n): selected?.exists = n
         case .recent(let n): selected?.recent = n
         case .expunge: if let e = selected?.exists, e > 0 { selected?.exists = e - 1 }
+        case .vanished(earlier: false, let set):
+            // Expunges happening now (with QRESYNC enabled they replace EXPUNGE).
+            if let e = selected?.exists { selected?.exists = UInt32(max(0, Int(e) - Self.responseBound(set))) }
         default: break
         }
     }

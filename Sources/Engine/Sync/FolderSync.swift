@@ -158,6 +158,7 @@ final class FolderSync {
 
         if result.copied + result.matchedExisting + result.flagUpdates + result.goneAtSource > 0
             || !result.failed.isEmpty || !result.skipped.isEmpty { result.sourceUnchanged = false }
+        if result.sourceUnchanged { result.unchangedRecords = records }
 
         // 7. High-water marks, written last so an interrupted run redoes the listing.
         var finished = folder

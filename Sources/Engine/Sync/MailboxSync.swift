@@ -52,7 +52,7 @@ public final class MailboxSync {
         let verifier = FolderVerifier(user: user, state: state, verifyTargetBytes: options.verifyTargetBytes)
         for (plan, result) in folders {
             let (folder, diffs) = try verifier.verify(plan, source: source, target: target, copied: result.copiedTargetUIDs,
-                                                      sourceFromRecords: result.sourceUnchanged)
+                                                      unchangedRecords: result.sourceUnchanged ? result.unchangedRecords : nil)
             v.folders.append(folder)
             v.differences += diffs
         }

@@ -4,8 +4,9 @@
   engine-corpus.py fill MAIL_DIR USERS MESSAGES
       writes MESSAGES messages for each of USERS (bench01..) straight into Dovecot's Maildir tree
       (MAIL_DIR/<user>/<folder>/cur, LAYOUT=fs): 70% INBOX, 20% Sent, 10% Archive; sizes mixed from a
-      few KB to ~1 MB (mean ~40 KB); a mix of seen, flagged, answered and unseen; internal dates spread
-      over two years. Prints "messages bytes".
+      few KB to ~1 MB (mean ~40 KB); a mix of seen, flagged, answered and unseen, about 15% with keywords
+      ($Forwarded, Project-X, through each folder's dovecot-keywords); internal dates spread over two years.
+      Prints "messages bytes".
   engine-corpus.py big MAIL_DIR USERS MEGABYTES
       adds one message of MEGABYTES MB to each user's INBOX (the memory pass). Prints "messages bytes".
 """
@@ -26,9 +27,14 @@ def size_of(rng):
     return rng.randint(200_000, 1_000_000)
 
 
+KEYWORDS = "0 $Forwarded\n1 Project-X\n"   # letters a and b in file names
+
+
 def flags_of(rng):
     r = rng.random()
-    return "" if r < 0.25 else "FS" if r < 0.30 else "RS" if r < 0.40 else "S"
+    system = "" if r < 0.25 else "FS" if r < 0.30 else "RS" if r < 0.40 else "S"
+    k = rng.random()
+    return system + ("a" if k < 0.10 else "ab" if k < 0.13 else "b" if k < 0.15 else "")
 
 
 def base64_lines(rng, lines):
@@ -69,6 +75,8 @@ def fill(mail_dir, users, per_user):
         for folder, _ in FOLDERS:
             for sub in ("cur", "new", "tmp"):
                 os.makedirs(os.path.join(mail_dir, user, folder, sub), exist_ok=True)
+            with open(os.path.join(mail_dir, user, folder, "dovecot-keywords"), "w") as f:
+                f.write(KEYWORDS)
         for i in range(per_user):
             r, acc = rng.random(), 0.0
             for folder, share in FOLDERS:

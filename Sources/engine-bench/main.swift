@@ -1,7 +1,13 @@
 // engine-bench: drives the sync engine's real path (Migration store -> UserMigration -> IMAP source ->
 // Maildir target) for every user of one batch, N users at a time on threads, for Scripts/bench.d/engine.
 //
-//   engine-bench setup <home> <host> <port> <csv>   create the endpoint (SSL) and batch "Bench" from the CSV
+//   engine-bench setup <home> <host> <port> <csv> [max concurrent]
+//                                                   create the endpoint (SSL; MaxConcurrentMigrations and
+//                                                   MaxConcurrentIncrementalSyncs, default 100/20) and
+//                                                   batch "Bench" from the CSV
+//   engine-bench start <home>                       start batch "Bench" (for a `migsh --service` to run)
+//   engine-bench progress <home>                    print "<users done> <users> <failed users> <status>" of
+//                                                   batch "Bench" (done: Synced or failed)
 //   engine-bench sync <home> <concurrency>          run every user of batch "Bench" once (initial sync the
 //                                                   first time, incremental after); print one line:
 //                                                   "users failed messages bytes seconds peak_rss_mb
@@ -36,10 +42,12 @@ func openStore(_ home: String) -> MigrationStore {
     MigrationStore(directory: StateDirectory(path: home), connectionKind: .pool, busyTimeout: 60)
 }
 
-func setup(home: String, host: String, port: Int, csvPath: String) throws {
+func setup(home: String, host: String, port: Int, csvPath: String, concurrency: Int?) throws {
     guard let data = FileManager.default.contents(atPath: csvPath) else { fail("can't read \(csvPath)") }
     let store = openStore(home)
-    try store.createEndpoint(MigrationEndpoint(name: endpointName, remoteServer: host, port: port, security: .ssl))
+    var endpoint = MigrationEndpoint(name: endpointName, remoteServer: host, port: port, security: .ssl)
+    if let n = concurrency { endpoint.maxConcurrentMigrations = n; endpoint.maxConcurrentIncrementalSyncs = n }
+    try store.createEndpoint(endpoint)
     let batch = try store.createBatch(NewBatchOptions(name: batchName, sourceEndpoint: endpointName),
                                       csv: try ImapCsv.parse([UInt8](data)))
     print("created batch \(batch.name) with \(batch.counts.totalCount) users")
@@ -107,17 +115,30 @@ func sync(home: String, concurrency: Int) throws {
                  wall, peakRSSMegabytes(), Double(tally.messages) / wall, Double(tally.bytes) / wall / 1_048_576))
 }
 
+func progress(home: String) throws {
+    let store = openStore(home)
+    let users = try store.users(batch: batchName)
+    let failed = users.filter { $0.status.summary == .failed }.count
+    let done = users.filter { $0.status.summary == .synced }.count + failed
+    print("\(done) \(users.count) \(failed) \(try store.batch(batchName).status.rawValue)")
+}
+
 let args = CommandLine.arguments
 do {
     switch args.count > 1 ? args[1] : "" {
-    case "setup" where args.count == 6:
+    case "setup" where args.count == 6 || args.count == 7:
         guard let port = Int(args[4]) else { fail("setup: port must be a number") }
-        try setup(home: args[2], host: args[3], port: port, csvPath: args[5])
+        try setup(home: args[2], host: args[3], port: port, csvPath: args[5], concurrency: args.count == 7 ? Int(args[6]) : nil)
+    case "start" where args.count == 3:
+        _ = try openStore(args[2]).startBatch(batchName)
+    case "progress" where args.count == 3:
+        try progress(home: args[2])
     case "sync" where args.count == 4:
         guard let n = Int(args[3]), n > 0 else { fail("sync: concurrency must be a positive number") }
         try sync(home: args[2], concurrency: n)
     default:
-        fail("usage: engine-bench setup <home> <host> <port> <csv> | sync <home> <concurrency>")
+        fail("usage: engine-bench setup <home> <host> <port> <csv> [max concurrent] | sync <home> <concurrency>"
+             + " | start <home> | progress <home>")
     }
 } catch {
     fail("\(error)")

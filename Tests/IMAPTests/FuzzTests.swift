@@ -91,4 +91,38 @@ import Testing
         let overflow = Array("* 1 FETCH (UID 99999999999999999999999)\r\n".utf8)
         if case .malformed? = run(overflow, &rng, limits: .default).error {} else { Issue.record("overflow must be malformed") }
     }
+
+    /// QRESYNC's VANISHED with random UID-set-like text: a typed result either way, and a parsed set is closed
+    /// and non-empty. Tokens of the IDLE and COMPRESS extensions are mixed in.
+    @Test func vanishedAndExtensionTokens() {
+        var rng = SplitMix64(seed: 4978)
+        let alphabet = Array("0123456789:,*( )EARLIERx".utf8)
+        var parsed = 0, rejected = 0
+        for _ in 0..<3000 {
+            // A well-formed set, then now and then a random byte replaced or inserted.
+            var body = Array((0..<Int.random(in: 1...4, using: &rng)).map { _ -> String in
+                let a = Int.random(in: 0...600, using: &rng)
+                return Bool.random(using: &rng) ? "\(a)" : "\(a):\(Int.random(in: 1...600, using: &rng))"
+            }.joined(separator: ",").utf8)
+            for _ in 0..<Int.random(in: 0...2, using: &rng) {
+                let at = Int.random(in: 0...body.count, using: &rng), b = alphabet.randomElement(using: &rng)!
+                if at < body.count && Bool.random(using: &rng) { body[at] = b } else { body.insert(b, at: at) }
+            }
+            let prefix = ["* VANISHED ", "* VANISHED (EARLIER) ", "+ idling\r\n* VANISHED ",
+                          "* CAPABILITY IDLE COMPRESS=DEFLATE\r\n* VANISHED "].randomElement(using: &rng)!
+            let wire = Array(prefix.utf8) + body + Array("\r\n".utf8)
+            do {
+                for event in try parseEvents(wire, chunk: Int.random(in: 1...8, using: &rng)) {
+                    guard case .untagged(.vanished(_, let set)) = event else { continue }
+                    #expect(!set.isEmpty && set.ranges.last?.upperBound != UID.max)
+                    parsed += 1
+                }
+            } catch is IMAPParseError {
+                rejected += 1
+            } catch {
+                Issue.record("untyped error \(error)")
+            }
+        }
+        #expect(parsed > 100 && rejected > 100, "parsed \(parsed), rejected \(rejected)")
+    }
 }

@@ -112,6 +112,15 @@ let parseFixtures: [ParseFixture] = [
     ParseFixture("* 5 FETCH (X-GUID abc ENVELOPE (NIL \"subj\" ((NIL NIL \"a\" \"b.c\")) NIL))\r\n", [
         .fetch(.start(SequenceNumber(5))), .fetch(.attribute(.other("X-GUID", "abc"))),
         .fetch(.attribute(.other("ENVELOPE", "(NIL \"subj\" ((NIL NIL \"a\" \"b.c\")) NIL)"))), .fetch(.finish)]),
+    // IDLE's continuation, COMPRESS advertised, QRESYNC's VANISHED.
+    ParseFixture("+ idling\r\n", [.continuation("idling")]),
+    ParseFixture("* CAPABILITY IMAP4rev1 IDLE COMPRESS=DEFLATE QRESYNC\r\n", [
+        .untagged(.capability([.imap4rev1, .idle, .compressDeflate, .qresync]))]),
+    ParseFixture("* VANISHED (EARLIER) 41,43:116,118,120:211,214:540\r\n", [
+        .untagged(.vanished(earlier: true, UIDSet(wire: "41,43:116,118,120:211,214:540")!))]),
+    ParseFixture("* VANISHED 405,407,410,425\r\n* VANISHED 9:7 \r\n", [
+        .untagged(.vanished(earlier: false, UIDSet([UID(405), UID(407), UID(410), UID(425)]))),
+        .untagged(.vanished(earlier: false, UIDSet(UID(7)...UID(9))))]),
     ParseFixture("* 6 FETCH (FLAGS ())\r\n", [
         .fetch(.start(SequenceNumber(6))), .fetch(.attribute(.flags([]))), .fetch(.finish)]),
 ]
@@ -151,6 +160,8 @@ let parseFixtures: [ParseFixture] = [
         "* 1 FETCH UID 3)\r\n", "A1 MAYBE done\r\n", "* 1 FETCH (UID x)\r\n", "(oops)\r\n",
         "* 1 FETCH (INTERNALDATE \"yesterday\")\r\n", "* LIST (\\X) \"ab\" INBOX\r\n", "* 99999999999 EXISTS\r\n",
         "* STATUS INBOX (MESSAGES x)\r\n", "A1 OK [UIDNEXT abc] x\r\n",
+        "* VANISHED (LATER) 1\r\n", "* VANISHED (EARLIER)\r\n", "* VANISHED 1:*\r\n", "* VANISHED 0\r\n",
+        "* VANISHED\r\n", "* VANISHED 3,,4\r\n",
     ])
     func malformedIsTypedError(_ wire: String) {
         #expect(throws: IMAPParseError.self) { _ = try parseEvents(Array(wire.utf8)) }

@@ -38,6 +38,25 @@ import Testing
         #expect(bodies == [Self.body, [0, 13, 10]])
     }
 
+    /// What the reader may wait for: the literal's bytes not yet received, never more.
+    @Test func literalBytesOutstandingCountsOnlyWhatMustStillCome() throws {
+        var parser = ResponseParser()
+        #expect(parser.literalBytesOutstanding == 0)
+        parser.append(Array("* 1 FETCH (UID 7 BODY[] {100000}\r\n".utf8) + [UInt8](repeating: 65, count: 1000))
+        _ = try parser.next()  // start
+        _ = try parser.next()  // UID
+        #expect(parser.literalBytesOutstanding == 0, "the literal's header is not parsed yet")
+        _ = try parser.next()  // bodyBegin
+        #expect(parser.literalBytesOutstanding == 99_000, "1000 of the 100000 bytes are buffered")
+        _ = try parser.next()  // 1000 bytes
+        #expect(parser.literalBytesOutstanding == 99_000)
+        #expect(try parser.next() == nil)
+        parser.append([UInt8](repeating: 66, count: 99_000) + Array(")\r\n".utf8))
+        #expect(parser.literalBytesOutstanding == 0)
+        while try parser.next() != nil {}
+        #expect(parser.literalBytesOutstanding == 0 && parser.isAtResponseBoundary)
+    }
+
     /// A body chunk kept by a sink stays intact while later reads reuse the buffer (copy on write).
     @Test func keptChunkSurvivesLaterReads() throws {
         var parser = ResponseParser()

@@ -85,4 +85,16 @@ struct ScriptedServerTests {
             _ = try connect("* BYE Too many connections\r\n")
         }
     }
+
+    @Test func vanishedNowLowersExistsEarlierDoesNot() throws {
+        let stream = ScriptedStream("* 10 EXISTS\r\nA1 OK [READ-ONLY] examined\r\n"
+            + "* VANISHED (EARLIER) 1:5\r\n* VANISHED 7,9:10\r\nA2 OK done\r\n")
+        let c = IMAPConnection(host: "scripted", port: 143, options: ConnectionOptions(), stream: stream)
+        _ = try c.examine(.inbox)
+        var vanished: [UntaggedResponse] = []
+        try c.execute(Command("NOOP")) { if case .untagged(let u) = $0 { vanished.append(u) } }
+        #expect(vanished == [.vanished(earlier: true, UIDSet(UID(1)...UID(5))),
+                             .vanished(earlier: false, UIDSet([UID(7), UID(9), UID(10)]))])
+        #expect(c.selected?.exists == 7)
+    }
 }

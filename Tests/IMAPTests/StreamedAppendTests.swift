@@ -63,8 +63,10 @@ struct StreamedAppendTests {
         #expect(try c.uidFetchMessages(UIDSet([uid]), items: [.internalDate]).first?.internalDate == date2020)
     }
 
-    /// 24 MB streamed from a file in 256 KB chunks and read back streamed: identical, chunk by chunk.
-    @Test func largeMessageRoundTrip() throws {
+    /// 24 MB streamed from a file in 256 KB chunks and read back streamed (plain, and over TLS where the reader
+    /// sleeps until much of the literal has arrived): identical, chunk by chunk.
+    @Test(arguments: [Security.none, .ssl])
+    func largeMessageRoundTrip(security: Security) throws {
         let head = Array("Subject: large\r\nContent-Type: text/plain\r\n\r\n".utf8)
         let line = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-large-message-line\r\n".utf8)
         var bytes = head
@@ -72,8 +74,10 @@ struct StreamedAppendTests {
         while bytes.count < 24 << 20 { bytes += line }
         let path = try temporaryFile(bytes)
         defer { unlink(path) }
-        let c = try server.login(4)
+        let c = try IMAPConnection.connect(host: server.host, port: security == .ssl ? server.tlsPort : server.plainPort,
+                                           options: server.options(security, timeout: .seconds(60)))
         defer { c.logout() }
+        try c.login(user: server.user(4).name, password: server.user(4).password)
         let box = uniqueMailbox("Large")
         try c.create(box)
         let uid = try #require(try c.append(try StreamedAppendMessage.file(path, mayContainNUL: false), to: box).uids.first)

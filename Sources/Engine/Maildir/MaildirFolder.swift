@@ -25,6 +25,8 @@ final class MaildirFolder: MailFolder {
     private var pending: [UInt32] = []
     private var counter = 0
     private let writerLock: MaildirWriterLock?
+    /// Buffers for this folder's message writers.
+    let writeBuffers = WriteBuffers()
 
     var status: FolderStatus {
         FolderStatus(uidValidity: uidList.uidValidity, uidNext: uidList.nextUID, messageCount: entries.count)
@@ -47,7 +49,7 @@ final class MaildirFolder: MailFolder {
             uidListDirty = true
         }
         try scan()
-        if uidListDirty { try saveUIDList() } else { uidListMustBeRewritten = false }
+        if uidListDirty { try saveUIDList(sync: true) } else { uidListMustBeRewritten = false }
         if let writerLock { writerLock.removeStaleFiles(in: "\(directory)/tmp") }
     }
 
@@ -157,13 +159,18 @@ final class MaildirFolder: MailFolder {
         entries[uid.rawValue] = e
     }
 
-    /// Part of the store's commit: data first, then names, then the uidlist, then the directories.
-    func commit() throws {
+    /// The tmp/ files of messages written since the last commit: the store makes their data durable
+    /// before `publish` gives them their names.
+    var pendingTmpPaths: [String] { pending.map { "\(directory)/tmp/\(entries[$0]!.pendingTmpName!)" } }
+
+    /// Part of the store's commit, after the data of `pendingTmpPaths` is durable: the keywords, the final
+    /// names in cur/, the uidlist. Returns the paths whose changes the store must then make durable (one
+    /// flush for all folders) before it reports the commit done.
+    func publish() throws -> [String] {
         if keywords.changed {
             try Posix.writeFileAtomically("\(directory)/dovecot-keywords", Array(keywords.fileText.utf8), scope: .folder)
             keywords.markSaved()
         }
-        for uid in pending { try Posix.fsyncPath("\(directory)/tmp/\(entries[uid]!.pendingTmpName!)", scope: .folder) }
         for uid in pending {
             var e = entries[uid]!
             try Posix.rename("\(directory)/tmp/\(e.pendingTmpName!)", "\(directory)/cur/\(e.name.fileName)", scope: .folder)
@@ -174,9 +181,14 @@ final class MaildirFolder: MailFolder {
         }
         if !pending.isEmpty { dirtyDirectories.insert("\(directory)/cur"); uidListDirty = true }
         pending.removeAll()
-        if uidListDirty { try uidListMustBeRewritten ? saveUIDList() : appendUIDList() }
-        for dir in dirtyDirectories.sorted() { try Posix.fsyncPath(dir, scope: .folder) }
+        var changed: [String] = []
+        if uidListDirty {
+            try uidListMustBeRewritten ? saveUIDList(sync: false) : appendUIDList()
+            changed.append("\(directory)/dovecot-uidlist")
+        }
+        changed += dirtyDirectories.sorted()
         dirtyDirectories.removeAll()
+        return changed
     }
 
     /// Takes Dovecot's dot-lock of the uidlist. A lock left by a crashed writer of ours (older than our
@@ -198,10 +210,11 @@ final class MaildirFolder: MailFolder {
     }
 
     /// Writes the whole uidlist the way Dovecot does: into its dot-lock file, then renamed over the list.
-    private func saveUIDList() throws {
+    /// `sync`: fsync it now (when opening); a commit leaves that to the store's flush.
+    private func saveUIDList(sync: Bool) throws {
         let (fd, lock) = try lockUIDList()
         let text = Array(uidList.fileText.utf8)
-        let ok = text.withUnsafeBytes { Posix.writeAll(fd, $0) } && fsync(fd) == 0
+        let ok = text.withUnsafeBytes { Posix.writeAll(fd, $0) } && (!sync || fsync(fd) == 0)
         close(fd)
         guard ok else { unlink(lock); throw StoreError.folder(Posix.errnoText("cannot write", lock), retry: .temporary) }
         try Posix.rename(lock, "\(directory)/dovecot-uidlist", scope: .folder)
@@ -220,10 +233,10 @@ final class MaildirFolder: MailFolder {
         guard fd >= 0 else {
             // The list vanished under us: write it whole instead.
             close(lockFD); unlink(lock)
-            return try saveUIDList()
+            return try saveUIDList(sync: false)
         }
         let text = Array(appendedRecords.map { "\($0.0) :\($0.1)\n" }.joined().utf8)
-        let ok = text.withUnsafeBytes { Posix.writeAll(fd, $0) } && fsync(fd) == 0
+        let ok = text.withUnsafeBytes { Posix.writeAll(fd, $0) }
         close(fd)
         close(lockFD); unlink(lock)
         guard ok else { throw StoreError.folder(Posix.errnoText("cannot append to", path), retry: .temporary) }
@@ -235,40 +248,5 @@ final class MaildirFolder: MailFolder {
         var bytes = [UInt8](repeating: 0, count: 16)
         for i in bytes.indices { bytes[i] = UInt8.random(in: 0...255) }
         return hexString(bytes)
-    }
-}
-
-/// Streams a new message into `tmp/`; `finish` sets the mtime to the internal date and hands it to the folder.
-final class MaildirMessageWriter: MessageWriter {
-    private let folder: MaildirFolder
-    private let base: String
-    private let message: NewMessage
-    private let tmpPath: String
-    private var fd: Int32
-    private var written = 0
-
-    init(folder: MaildirFolder, base: String, message: NewMessage) throws {
-        self.folder = folder; self.base = base; self.message = message
-        tmpPath = "\(folder.directory)/tmp/\(base)"
-        fd = open(tmpPath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw StoreError.folder(Posix.errnoText("cannot create", tmpPath), retry: .temporary) }
-    }
-    deinit { if fd >= 0 { close(fd); unlink(tmpPath) } }
-
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
-        guard Posix.writeAll(fd, bytes) else { throw StoreError.folder(Posix.errnoText("cannot write", tmpPath), retry: .temporary) }
-        written += bytes.count
-    }
-
-    func finish() throws -> StoredMessageTicket {
-        close(fd)
-        fd = -1
-        try Posix.setModificationTime(tmpPath, seconds: message.internalDate.secondsSince1970)
-        return StoredMessageTicket(uid: folder.adopt(tmpName: base, base: base, size: written, message: message))
-    }
-
-    func cancel() {
-        if fd >= 0 { close(fd); fd = -1 }
-        unlink(tmpPath)
     }
 }

@@ -56,15 +56,21 @@ struct FolderVerifier {
     let verifyTargetBytes: SyncOptions.ByteCheck
 
     /// `copied`: target UIDs stored by this sync (checked byte by byte under `.copiedThisSync`).
+    /// `unchangedRecords`: the sync proved the source folder unchanged since these records were written
+    /// (`FolderSyncResult.sourceUnchanged`), so they stand for its listing and the source is not asked
+    /// again (a no-change incremental sync then costs no second EXAMINE, full FETCH and state read).
     func verify(_ plan: FolderPlan, source: any MailStore, target: any MailStore,
-                copied: Set<UInt32>) throws -> (FolderVerification, [Difference]) {
+                copied: Set<UInt32>, unchangedRecords: [UInt32: MessageRecord]? = nil) throws -> (FolderVerification, [Difference]) {
         let targetPath = plan.target!
-        let src = try source.openFolder(plan.source.path)
-        let sourceMetas = try src.listMessages(uids: .min ... .max, changedSince: nil)
+        let records = try unchangedRecords ?? state.messageRecords(user: user, source: plan.source.path)
+        let sourceMetas = unchangedRecords != nil
+            ? records.values.filter { $0.status != .gone }.map {
+                MessageMeta(uid: MessageUID($0.sourceUID), flags: $0.flags, internalDate: $0.internalDate, size: $0.size)
+              }.sorted { $0.uid < $1.uid }
+            : try source.openFolder(plan.source.path).listMessages(uids: .min ... .max, changedSince: nil)
         let dst = try target.openFolder(targetPath)
         let targetMetas = Dictionary(try dst.listMessages(uids: .min ... .max, changedSince: nil).map { ($0.uid.rawValue, $0) },
                                      uniquingKeysWith: { a, _ in a })
-        let records = try state.messageRecords(user: user, source: plan.source.path)
         var diffs: [Difference] = []
         func add(_ uid: UInt32, _ kind: Difference.Kind, _ detail: String) {
             diffs.append(Difference(folder: plan.relativePath, sourceUID: uid, kind: kind, detail: detail))

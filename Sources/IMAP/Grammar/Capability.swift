@@ -20,4 +20,7 @@ public struct Capability: Hashable, Sendable, CustomStringConvertible {
     public static let id = Capability("ID")
     public static let enable = Capability("ENABLE")
     public static let binary = Capability("BINARY")
+    public static let idle = Capability("IDLE")
+    /// RFC 4978: the server can compress the connection with DEFLATE (not used by the client; recognised).
+    public static let compressDeflate = Capability("COMPRESS=DEFLATE")
 }

@@ -53,6 +53,9 @@ public enum UntaggedResponse: Hashable, Sendable {
     case expunge(SequenceNumber)
     /// ID (RFC 2971) field/value pairs; empty for `ID NIL`.
     case id([String: String])
+    /// QRESYNC (RFC 7162): UIDs expunged. `earlier`: reported for a past state (SELECT/FETCH with QRESYNC or
+    /// VANISHED), not as expunges happening now.
+    case vanished(earlier: Bool, UIDSet)
     /// Anything else, kept as its keyword and the rest of the line (literals are kept in `{n}` form only).
     case other(String, String)
 }

@@ -142,11 +142,38 @@ extension ResponseParser {
             return .untagged(.flags(flags))
         case "SEARCH": return try parseSearch(&c)
         case "ID": return try parseID(&c)
+        case "VANISHED": return try parseVanished(&c)
         default:
             var rest = ""
             if c.atEndOfLine { try c.crlf() } else { try c.space(); rest = try c.restOfResponse() }
             return .untagged(.other(keyword, rest))
         }
+    }
+
+    // "VANISHED" [SP "(EARLIER)"] SP known-uids   (RFC 7162 §3.2.10)
+    private func parseVanished(_ c: inout ByteCursor) throws(ParseStop) -> ResponseEvent {
+        try c.space()
+        var earlier = false
+        if try c.peek() == ByteCursor.lparen {
+            guard try c.consume("(EARLIER)") else { throw c.malformed("expected (EARLIER) after VANISHED") }
+            earlier = true
+            try c.space()
+        }
+        let start = c.index
+        while true {
+            let b = try c.peek()
+            if b == ByteCursor.sp || b == ByteCursor.cr || b == ByteCursor.lf { break }
+            guard c.index - start < limits.maxResponseBytes else { throw .limit(.responseBytes) }
+            c.index += 1
+        }
+        let text = String(decoding: c.bytes[start..<c.index], as: UTF8.self)
+        // A set may not end open (`*`): these are UIDs that existed.
+        guard let set = UIDSet(wire: text), !set.isEmpty, set.ranges.last?.upperBound != UID.max else {
+            throw c.malformed("bad UID set in VANISHED")
+        }
+        try c.skipSpaces()
+        try c.crlf()
+        return .untagged(.vanished(earlier: earlier, set))
     }
 
     // *(SP atom) CRLF

@@ -36,6 +36,13 @@ public struct ResponseParser: Sendable {
     /// Bytes received but not yet turned into events.
     public var bufferedByteCount: Int { end - start }
 
+    /// Bytes of the body literal being streamed that have not arrived yet: the server is bound to send at least
+    /// this many more. 0 outside a literal.
+    public var literalBytesOutstanding: Int {
+        guard case .body(let remaining, _) = mode else { return 0 }
+        return Swift.max(0, remaining - bufferedByteCount)
+    }
+
     /// True when no response is partially parsed (a clean point to end the stream).
     public var isAtResponseBoundary: Bool {
         if case .responseStart = mode { return bufferedByteCount == 0 && pendingIndex == pending.count }

@@ -12,8 +12,13 @@ extension IMAPConnection {
     /// sink's own error, after which the connection is unusable (close it).
     public func uidFetch(_ set: UIDSet, items: [FetchItem], changedSince: ModSequence? = nil,
                          sink: (FetchEvent) throws -> Void) throws {
+        fetchResponsesDue = Self.responseBound(set)
+        defer { fetchResponsesDue = 0 }
         try execute(Self.fetchCommand(set, items, changedSince: changedSince)) { event in
-            if case .fetch(let f) = event { try sink(f) }
+            if case .fetch(let f) = event {
+                if case .finish = f { fetchResponsesDue -= 1 }
+                try sink(f)
+            }
         }
     }
 
@@ -22,24 +27,42 @@ extension IMAPConnection {
     /// arrival order (ask for `.uid` to know which message each belongs to). Stops at the first failed command.
     public func uidFetchPipelined(_ sets: [UIDSet], items: [FetchItem], changedSince: ModSequence? = nil,
                                   depth: Int = 4, sink: (FetchEvent) throws -> Void) throws {
-        var tags: [(String, Command)] = []
+        defer { fetchResponsesDue = 0 }
+        var tags: [(tag: String, command: Command, bound: Int)] = []
         var nextSet = 0
         func sendMore() throws {
             while tags.count < max(1, depth) && nextSet < sets.count {
                 let command = Self.fetchCommand(sets[nextSet], items, changedSince: changedSince)
-                tags.append((try send(command), command))
+                let bound = Self.responseBound(sets[nextSet])
+                tags.append((try send(command), command, bound))
+                fetchResponsesDue += bound
                 nextSet += 1
             }
         }
         try sendMore()
         while !tags.isEmpty {
-            let (tag, command) = tags.removeFirst()
+            let (tag, command, _) = tags.removeFirst()
             let done = try wait(for: tag) { event in
-                if case .fetch(let f) = event { try sink(f) }
+                if case .fetch(let f) = event {
+                    if case .finish = f { fetchResponsesDue -= 1 }
+                    try sink(f)
+                }
             }
+            // Messages of the set that no longer exist sent nothing: count only the commands still out.
+            fetchResponsesDue = tags.reduce(0) { $0 + $1.bound }
             try Self.check(done, command)
             try sendMore()
         }
+    }
+
+    /// The most FETCH responses `set` can bring (one per UID), 0 for an open-ended set (`n:*`).
+    static func responseBound(_ set: UIDSet) -> Int {
+        var total = 0
+        for r in set.ranges {
+            guard r.upperBound != UID.max else { return 0 }
+            total += Int(r.upperBound.rawValue - r.lowerBound.rawValue) + 1
+        }
+        return total
     }
 
     /// Fetches and collects whole messages in memory: for metadata and small messages (tests, flag scans).

@@ -27,6 +27,11 @@ public final class IMAPConnection {
     private var completions: [String: TaggedResponse] = [:]
     /// Events read while waiting for a continuation request, replayed by `nextEvent()`.
     private var backlog: [ResponseEvent] = []
+    /// FETCH responses still expected from the UID FETCH commands in flight (0 when unknown). While more than
+    /// the one being read are due, reads may wait a moment for bytes to gather (see ByteStream): more are
+    /// certainly coming, so the wait costs nothing. Never while one command's reply is all that is left, so a
+    /// loop of one-message fetches does not pay that wait per round trip.
+    var fetchResponsesDue = 0
     /// Raw first bytes of the session, to describe a non-IMAP peer.
     var firstBytes: [UInt8] = []
 
@@ -62,6 +67,7 @@ public final class IMAPConnection {
             }
             let deadline = readDeadline
             let stream = self.stream
+            stream.expectIncoming(atLeast: parser.literalBytesOutstanding, coalescing: fetchResponsesDue >= 2)
             var first: [UInt8] = []
             let wantFirst = 256 - firstBytes.count
             // The stream writes into the parser's own buffer: body bytes are not copied again before the sink.
@@ -89,6 +95,9 @@ public final class IMAPConnection {
         case .exists(let n): selected?.exists = n
         case .recent(let n): selected?.recent = n
         case .expunge: if let e = selected?.exists, e > 0 { selected?.exists = e - 1 }
+        case .vanished(earlier: false, let set):
+            // Expunges happening now (with QRESYNC enabled they replace EXPUNGE).
+            if let e = selected?.exists { selected?.exists = UInt32(max(0, Int(e) - Self.responseBound(set))) }
         default: break
         }
     }

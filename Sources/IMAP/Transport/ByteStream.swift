@@ -7,6 +7,15 @@ public protocol ByteStream: AnyObject {
     func write(_ bytes: UnsafeRawBufferPointer, deadline: ContinuousClock.Instant) throws(IMAPError)
     /// Closes the stream; later calls fail. Safe to call twice.
     func close()
+    /// A hint before `read`: at least `bytes` more bytes are certain to arrive (the rest of a literal), so the
+    /// stream may sleep until much of them is there instead of waking for every packet (0: nothing is certain).
+    /// `coalescing`: a bulk transfer is under way (FETCH responses streaming), so the stream may also wait a
+    /// few milliseconds for more bytes to gather before it wakes the reader.
+    func expectIncoming(atLeast bytes: Int, coalescing: Bool)
+}
+
+extension ByteStream {
+    public func expectIncoming(atLeast bytes: Int, coalescing: Bool) {}
 }
 
 extension ContinuousClock.Instant {

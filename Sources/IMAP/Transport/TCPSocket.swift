@@ -55,6 +55,11 @@ public final class TCPSocket: ByteStream {
         return .network("connect to \(host) port \(port): " + String(cString: strerror(code)))
     }
 
+    /// SO_RCVLOWAT as last set, and what the reader announced (see TCPSocket+ReadCoalescing.swift).
+    var lowWater = 1
+    var certainBytes = 0
+    var coalescing = false
+
     /// Waits until the socket is ready for `events` or the deadline passes.
     func waitFor(_ events: Int16, deadline: ContinuousClock.Instant, phase: TimeoutPhase) throws(IMAPError) {
         while true {
@@ -74,7 +79,7 @@ public final class TCPSocket: ByteStream {
             let n = recv(fd, buffer.baseAddress, buffer.count, 0)
             if n >= 0 { return n }
             switch errno {
-            case EAGAIN, EWOULDBLOCK: try waitFor(Int16(POLLIN), deadline: deadline, phase: .read)
+            case EAGAIN, EWOULDBLOCK: try waitReadable(deadline: deadline)
             case EINTR: continue
             case ECONNRESET: throw .connectionClosed(bye: nil)
             default: throw .network(Self.errnoText("recv"))

@@ -40,7 +40,9 @@ public final class TLSStream: ByteStream {
             if rc == 1 { return }
             let err = SSL_get_error(ssl, rc)
             switch err {
-            case SSL_ERROR_WANT_READ: try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .tlsHandshake)
+            case SSL_ERROR_WANT_READ:
+                socket.setLowWater(1)
+                try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .tlsHandshake)
             case SSL_ERROR_WANT_WRITE: try socket.waitFor(Int16(POLLOUT), deadline: deadline, phase: .tlsHandshake)
             default:
                 let verify = SSL_get_verify_result(ssl)
@@ -86,7 +88,7 @@ public final class TLSStream: ByteStream {
             let n = SSL_read(ssl, buffer.baseAddress, Int32(min(buffer.count, Int(Int32.max))))
             if n > 0 { return Int(n) + drainBuffered(into: buffer, from: Int(n)) }
             switch SSL_get_error(ssl, n) {
-            case SSL_ERROR_WANT_READ: try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .read)
+            case SSL_ERROR_WANT_READ: try socket.waitReadable(deadline: deadline)
             case SSL_ERROR_WANT_WRITE: try socket.waitFor(Int16(POLLOUT), deadline: deadline, phase: .read)
             case SSL_ERROR_ZERO_RETURN: return 0
             case SSL_ERROR_SYSCALL:
@@ -96,6 +98,15 @@ public final class TLSStream: ByteStream {
             }
         }
     }
+
+    /// Forwarded to the socket less what OpenSSL may already hold: it reports WANT_READ only when its buffer
+    /// lacks a whole record, so at most one record's ciphertext of the promised bytes is no longer to come.
+    public func expectIncoming(atLeast bytes: Int, coalescing: Bool) {
+        socket.expectIncoming(atLeast: bytes - Self.maxRecordCiphertext, coalescing: coalescing)
+    }
+
+    /// A TLS record: 5 header bytes, up to 16 KB of plaintext, up to 256 bytes of expansion.
+    static let maxRecordCiphertext = 5 + 16384 + 256
 
     /// SSL_read returns one record at a time: keeps reading the records already received (no waiting), so one
     /// read hands the caller as many bytes as have arrived. A failure here is left for the next `read`.
@@ -119,7 +130,9 @@ public final class TLSStream: ByteStream {
             let n = SSL_write(ssl, bytes.baseAddress! + offset, chunk)
             if n > 0 { offset += Int(n); continue }
             switch SSL_get_error(ssl, n) {
-            case SSL_ERROR_WANT_READ: try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .write)
+            case SSL_ERROR_WANT_READ:
+                socket.setLowWater(1)  // any record will do
+                try socket.waitFor(Int16(POLLIN), deadline: deadline, phase: .write)
             case SSL_ERROR_WANT_WRITE: try socket.waitFor(Int16(POLLOUT), deadline: deadline, phase: .write)
             case SSL_ERROR_ZERO_RETURN: throw .connectionClosed(bye: nil)
             case SSL_ERROR_SYSCALL:

@@ -1,4 +1,3 @@
-import Engine
 import Foundation
 import Migration
 import Testing
@@ -143,48 +142,5 @@ import PowerShell
         #expect(try BatchCmdletTests.status(h) == "Syncing")
         #expect(try s.user("paulc@contoso.edu").status == .queued)
         #expect(try s.user("terrya@contoso.edu").status == .synced)
-    }
-
-    /// Skipped items are written as the engine writes them (its sync-state store), then listed.
-    @Test func includeSkippedItemsListsWhatTheEngineSkipped() throws {
-        let h = try BatchCmdletTests.harness()
-        try BatchCmdletTests.newBatch(h)
-        let s = Self.store(h)
-        let state = try SQLiteSyncStateStore(writer: try s.databaseWriter())
-        let inbox = FolderPath(["INBOX"]), archive = FolderPath(["Archive", "2019"])
-        func record(_ uid: UInt32, _ size: Int, _ status: MessageRecord.Status, _ note: String?) -> MessageRecord {
-            MessageRecord(sourceUID: uid, targetUID: status == .copied ? uid : nil, contentHash: "", flags: MessageFlags(imapFlags: []),
-                          internalDate: InternalDate(secondsSince1970: 1_600_000_000), size: size, status: status, note: note)
-        }
-        try state.apply(SyncStep(user: "terrya@contoso.edu", source: inbox, kind: "copy",
-                                 folder: FolderSyncState(source: inbox, target: inbox, sourceUIDValidity: 1, targetUIDValidity: 1),
-                                 messages: [record(1, 100, .copied, nil), record(2, 40 * 1024 * 1024, .skipped, "The message is larger than the 35 MB limit.")]))
-        try state.apply(SyncStep(user: "terrya@contoso.edu", source: archive, kind: "copy",
-                                 folder: FolderSyncState(source: archive, target: archive, sourceUIDValidity: 7, targetUIDValidity: 1),
-                                 messages: [record(5, 2048, .failed, "the source did not return the message"),
-                                            record(6, 10, .skipped, "The folder has more than 500000 items; older items are not migrated.")]))
-        try s.recordProgress("terrya@contoso.edu", UserProgress(skippedItemCount: 1))
-
-        let plain = try #require(try h.run("Get-MigrationUserStatistics", [pos(str("TerryA@contoso.edu"))]).objects.first)
-        #expect(MigrationValues.int(plain["SkippedItemCount"]) == 1 && Self.count(plain["SkippedItems"]) == 0)
-
-        let stats = try #require(try h.run("Get-MigrationUserStatistics", [pos(str("TerryA@contoso.edu")), arg("IncludeSkippedItems")]).objects.first)
-        #expect(MigrationValues.int(stats["SkippedItemCount"]) == 3)
-        guard case .array(let list)? = stats["SkippedItems"] else { Issue.record("SkippedItems is not a list"); return }
-        let items = list.items.compactMap { if case .object(let o) = $0 { o } else { nil } }
-        #expect(items.map { $0["Kind"]?.stringValue } == ["CorruptItem", "ItemLimit", "LargeItem"])
-        #expect(items.map { $0["FolderName"]?.stringValue } == ["Archive/2019", "Archive/2019", "INBOX"])
-        #expect(items[2]["MessageSize"]?.stringValue == "40.00 MB (41,943,040 bytes)")
-        #expect(items[2]["Failure"]?.stringValue == "The message is larger than the 35 MB limit.")
-        #expect(MigrationValues.date(items[2]["DateReceived"]) == Date(timeIntervalSince1970: 1_600_000_000))
-        #expect(items[0].typeNames.first == "Microsoft.Exchange.Data.Storage.Management.MigrationUserSkippedItem")
-
-        let limited = try #require(try h.run("Get-MigrationUserStatistics", [pos(str("terrya@contoso.edu")), arg("IncludeSkippedItems"),
-                                                                             arg("LimitSkippedItemsTo", .int(1))]).objects.first)
-        guard case .array(let one)? = limited["SkippedItems"] else { Issue.record("no list"); return }
-        #expect(one.items.count == 1 && MigrationValues.int(limited["SkippedItemCount"]) == 3)
-        // Another user's records are not this user's.
-        let other = try #require(try h.run("Get-MigrationUserStatistics", [pos(str("annb@contoso.edu")), arg("IncludeSkippedItems")]).objects.first)
-        #expect(MigrationValues.int(other["SkippedItemCount"]) == 0)
     }
 }

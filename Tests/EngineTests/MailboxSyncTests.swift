@@ -107,7 +107,7 @@ import Testing
         let fx = SyncFixture()
         let source = try MaildirStore(root: fx.sourceRoot)
         try fill(source, .inbox, (1...5).map { CorpusMessage(body: message($0)) })
-        fx.options.maxItemsPerFolder = 3
+        fx.options.maxItemsPerMailbox = 3
         let report = try fx.sync()
         #expect(report.copied == 3)
         #expect(report.skippedItems.map(\.sourceUID) == [1, 2])

@@ -1,6 +1,6 @@
 // Skipped items as the engine hands them to the Migration store for Get-MigrationUserStatistics
 // -IncludeSkippedItems: oversized messages, items past the item limit and per-message failures, the
-// whole current list after every sync, counted towards BadItemLimit.
+// whole current list after every sync, counted towards BadItemLimit (oversized ones towards LargeItemLimit).
 import Foundation
 import Testing
 import IMAP
@@ -62,11 +62,12 @@ extension EngineDovecotSuites {
             w.close()
             try f.createBatch(start: false) { $0.badItemLimit = 10 }
 
-            // Limits scaled down: 2,000 bytes per message, 4 items per folder (INBOX holds 6).
+            // Limits scaled down: 2,000 bytes per message, 10 items per mailbox (12 in all, synced in folder
+            // name order: the last two folders, "Sent" and "Trash", are past the limit).
             let runner = UserMigration(store: f.store)
             runner.additionalCAFile = f.dovecot.env["IMAP_CA_FILE"]
             runner.options.maxMessageSize = 2000
-            runner.options.maxItemsPerFolder = 4
+            runner.options.maxItemsPerMailbox = 10
             let first = try runner.run(email)
             #expect(first.status == .synced, "\(first.error ?? "")")
             let items = try f.store.skippedItems(user: email)
@@ -74,7 +75,7 @@ extension EngineDovecotSuites {
             let large = try #require(items.first { $0.kind == "LargeItem" })
             #expect(large.folderName == "Big" && large.messageSize == Int64(big.count))
             #expect(large.dateReceived == Date(timeIntervalSince1970: 1_400_000_000) && large.failure.contains("larger than"))
-            #expect(items.filter { $0.kind == "ItemLimit" }.allSatisfy { $0.folderName == "INBOX" })
+            #expect(items.filter { $0.kind == "ItemLimit" }.map(\.folderName).sorted() == ["Sent", "Trash"])
             #expect(try f.store.user(email).skippedItemCount == 3)
 
             // The next sync meets nothing new: the list and the count stay as they were.
@@ -83,11 +84,12 @@ extension EngineDovecotSuites {
             #expect(try f.store.skippedItems(user: email) == items)
             #expect(try f.store.user(email).skippedItemCount == 3)
 
-            // BadItemLimit counts every skipped item so far, not just this sync's.
-            _ = try f.store.setBatch("Batch1", BatchChanges(badItemLimit: 2))
+            // BadItemLimit counts every skipped item so far, not just this sync's; the oversized one counts
+            // against LargeItemLimit instead.
+            _ = try f.store.setBatch("Batch1", BatchChanges(badItemLimit: 1))
             let over = try runner.run(email)
             #expect(over.status == .incrementalFailed)
-            #expect(over.error == "The number of bad items (3) exceeds the BadItemLimit of 2.")
+            #expect(over.error == "The number of bad items (2) exceeds the BadItemLimit of 1.")
         }
     }
 }

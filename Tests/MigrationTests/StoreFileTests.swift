@@ -43,7 +43,8 @@ import Testing
              try Int.fetchOne(db, sql: "PRAGMA secure_delete"), try Schema.migrator.appliedIdentifiers(db))
         }
         #expect(mode == "wal" && fk == 1 && secure == 1)
-        #expect(applied == ["v1-endpoints-batches-users", "v2-report-entries", "v3-user-settings-mailbox-guid", "v4-skipped-items"])
+        #expect(applied == ["v1-endpoints-batches-users", "v2-report-entries", "v3-user-settings-mailbox-guid", "v4-skipped-items",
+                            "v5-skipped-item-sender"])
         let pooled = TemporaryState().store(.pool)
         #expect(try pooled.read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "wal")
     }

@@ -10,9 +10,9 @@ enum GetMigrationUserStatistics {
             Takes a user's email address, or the users that Get-MigrationUser sends down the \
             pipeline. -IncludeReport fills Report with the user's timestamped history; \
             SkippedItemCount counts the messages that were not migrated (larger than 35 MB, past \
-            500,000 items in a folder, or failed to copy); -IncludeSkippedItems lists them in \
-            SkippedItems (folder, kind, size, date received, reason) and counts them from the sync \
-            state, -LimitSkippedItemsTo caps that list. ApprovedSkippedItemCount and \
+            500,000 items in the mailbox, or failed to copy); -IncludeSkippedItems lists them in \
+            SkippedItems (kind, folder, subject, sender, size, date received, reason) as the engine \
+            recorded them after its last sync; -LimitSkippedItemsTo caps that list. ApprovedSkippedItemCount and \
             SkippedItemsApprovedTime show the last -ApproveSkippedItems.
             """,
         parameters: [
@@ -52,11 +52,11 @@ final class GetMigrationUserStatisticsCommand: MigrationCmdlet {
             var extras = MigrationUserObject.Extras()
             let s = try store(context)
             if p.isSet("IncludeReport") { extras.report = try UserReport.text(user, store: s) }
+            // The engine's list in the Migration store is the one source of the count and the entries.
+            extras.skippedItemCount = try s.skippedItemCount(user: user.identity)
             if p.isSet("IncludeSkippedItems") {
-                let all = try SkippedItemReader.items(of: user, store: s)
-                extras.skippedItemCount = all.count
                 let limit = p["LimitSkippedItemsTo"].flatMap(MigrationValues.int)
-                extras.skippedItems = all.prefix(limit ?? all.count).map(MigrationUserObject.skippedItem)
+                extras.skippedItems = try s.skippedItems(user: user.identity, limit: limit).map(MigrationUserObject.skippedItem)
             }
             context.write(.object(MigrationUserObject.statistics(user, extras: extras)))
         }

@@ -35,25 +35,24 @@ enum MigrationUserObject {
     struct Extras {
         var report: String?
         var skippedItems: [Value] = []
-        /// With -IncludeSkippedItems: the number of skipped items in the sync state, which wins
-        /// over the count the last sync reported.
+        /// The number of the user's skipped items in the store's list (wins over the stored counter).
         var skippedItemCount: Int?
     }
 
-    /// One SkippedItems entry. The engine keeps no sender, recipients or subject of a message it
-    /// skipped, so those stay empty; the folder, kind, size, date and reason are the engine's.
-    static func skippedItem(_ i: SkippedItemReader.Item) -> Value {
-        let o = ObjectSupport.object(MigrationTypeNames.skippedItem, identity: "\(i.folder) (UID \(i.sourceUID))", [
+    /// One SkippedItems entry, from the engine's record: kind, source folder, the Subject and From it
+    /// read from the message's header (empty when it could not), size, arrival date and reason.
+    static func skippedItem(_ i: MigrationSkippedItem) -> Value {
+        let o = ObjectSupport.object(MigrationTypeNames.skippedItem, identity: "\(i.folderName) (UID \(i.sourceUID))", [
             ("Kind", .string(i.kind)),
-            ("FolderName", .string(i.folder)),
-            ("Sender", .null),
+            ("FolderName", .string(i.folderName)),
+            ("Sender", ObjectSupport.text(i.sender)),
             ("Recipient", .null),
-            ("Subject", .null),
+            ("Subject", ObjectSupport.text(i.subject)),
             ("MessageClass", .string("IPM.Note")),
-            ("MessageSize", .string(ByteQuantity.format(Int64(i.size)))),
+            ("MessageSize", .string(ByteQuantity.format(i.messageSize))),
             ("DateSent", .null),
-            ("DateReceived", .date(i.received)),
-            ("Failure", .string(i.reason)),
+            ("DateReceived", ObjectSupport.date(i.dateReceived)),
+            ("Failure", .string(i.failure)),
         ])
         return .object(o)
     }

@@ -96,7 +96,11 @@ public final class MigrationService: @unchecked Sendable {
         for r in requests {
             log.info("request \(r.action.rawValue) for batch \(r.batchName)" + (r.userEmail.map { " user \($0)" } ?? ""))
             switch r.action {
-            case .stop, .remove: cancelWorkers { $0.batchGuid == r.batchGuid }
+            case .stop:
+                // Stop-MigrationUser names its user: only that sync stops, the batch's others go on.
+                if let email = r.userEmail?.lowercased() { cancelWorkers { $0.email == email } }
+                else { cancelWorkers { $0.batchGuid == r.batchGuid } }
+            case .remove: cancelWorkers { $0.batchGuid == r.batchGuid }
             case .removeUser: cancelWorkers { $0.email == r.userEmail?.lowercased() }
             case .syncNow:
                 if let b = try? store.batch(r.batchGuid.uuidString), [.synced, .syncedWithErrors].contains(b.status) {

@@ -56,10 +56,11 @@ public final class UserMigration {
                                    sourceRoot: Self.rootPath(credential.userRoot, delimiter: source.traits.delimiter), hooks: hooks)
             sync.includeFolders = batch.includeFolders
             let report = try sync.run()
-            let skipped = try skippedItems(user: user.emailAddress.lowercased(), state: state, options: opts)
+            let unmigrated = try unmigratedItems(user: user.emailAddress.lowercased(), state: state, options: opts)
+            let skipped = SkippedItemHeaders.fill(unmigrated, previous: (try? store.skippedItems(user: identity)) ?? [], source: source)
             try store.replaceSkippedItems(user: identity, skipped)
-            return try record(report, skipped: skipped.count, user: user, batch: batch, badItemLimit: opts.badItemLimit,
-                              statuses: statuses)
+            let limits = ItemLimits(bad: opts.badItemLimit, large: user.effectiveLargeItemLimit(in: batch))
+            return try record(report, skipped: skipped, user: user, batch: batch, limits: limits, statuses: statuses)
         } catch let e as StoreError {
             let text = Self.describe(e, userName: user.userName, server: (try? store.endpoint(batch.sourceEndpoint ?? ""))?.remoteServer)
             let status = try settle(identity, statuses.failed, errorSummary: text, running: statuses.running)
@@ -123,16 +124,21 @@ public final class UserMigration {
     /// The user's skipped items as the state holds them after this sync: every item skipped or failed
     /// so far and not copied since (a sync reports only what it met, the statistics show them all).
     func skippedItems(user: String, state: SQLiteSyncStateStore, options: SyncOptions) throws -> [MigrationSkippedItem] {
+        try unmigratedItems(user: user, state: state, options: options).map(\.item)
+    }
+
+    /// The same, each with its source folder's path (to read the items' headers from).
+    func unmigratedItems(user: String, state: SQLiteSyncStateStore, options: SyncOptions)
+        throws -> [(folder: FolderPath, item: MigrationSkippedItem)] {
         try state.unmigratedRecords(user: user).map { folder, r in
             let kind = r.status == .failed ? SkippedItem.Kind.failed
                 : (r.size > options.maxMessageSize ? SkippedItem.Kind.largeItem : SkippedItem.Kind.itemLimit)
-            return MigrationSkippedItem(kind: kind.rawValue, folderName: folder.description, messageSize: Int64(r.size),
-                                        dateReceived: Date(timeIntervalSince1970: TimeInterval(r.internalDate.secondsSince1970)),
-                                        failure: r.note ?? "", sourceUID: Int64(r.sourceUID))
+            return (folder, MigrationSkippedItem(kind: kind.rawValue, folderName: folder.description, messageSize: Int64(r.size),
+                                                 dateReceived: Date(timeIntervalSince1970: TimeInterval(r.internalDate.secondsSince1970)),
+                                                 failure: r.note ?? "", sourceUID: Int64(r.sourceUID)))
         }
     }
 
-    /// `skipped`: the user's skipped and failed items so far; they count towards BadItemLimit.
     /// The statuses of one sync: while it runs, when it ends well, when it fails.
     struct Statuses {
         var running: MigrationUserStatus, done: MigrationUserStatus, failed: MigrationUserStatus
@@ -143,17 +149,33 @@ public final class UserMigration {
         }
     }
 
-    private func record(_ report: MailboxSyncReport, skipped: Int, user: MigrationUser, batch: MigrationBatch,
-                        badItemLimit: Int?, statuses: Statuses) throws -> UserMigrationOutcome {
+    /// Exchange's two limits on what a user may leave behind: oversized items count against
+    /// LargeItemLimit, every other skipped or failed item against BadItemLimit; nil is Unlimited.
+    struct ItemLimits {
+        var bad: Int?
+        var large: Int?
+
+        /// The first limit `skipped` passes, in words, or nil.
+        func exceeded(by skipped: [MigrationSkippedItem]) -> String? {
+            let large = skipped.filter { $0.kind == SkippedItem.Kind.largeItem.rawValue }.count
+            let bad = skipped.count - large
+            if let limit = self.bad, bad > limit { return "The number of bad items (\(bad)) exceeds the BadItemLimit of \(limit)." }
+            if let limit = self.large, large > limit { return "The number of large items (\(large)) exceeds the LargeItemLimit of \(limit)." }
+            return nil
+        }
+    }
+
+    /// `skipped`: the user's skipped and failed items so far (not just this sync's), checked against the limits.
+    private func record(_ report: MailboxSyncReport, skipped: [MigrationSkippedItem], user: MigrationUser, batch: MigrationBatch,
+                        limits: ItemLimits, statuses: Statuses) throws -> UserMigrationOutcome {
         let v = report.verification ?? VerificationReport()
         let notCopied = v.differences.filter { $0.kind == .missing || $0.kind == .skipped }.count
         try store.recordProgress(user.emailAddress, UserProgress(
-            syncedItemCount: v.sourceItemCount - notCopied, skippedItemCount: skipped,
+            syncedItemCount: v.sourceItemCount - notCopied, skippedItemCount: skipped.count,
             totalItemsInSourceMailboxCount: v.sourceItemCount,
             bytesTransferred: user.bytesTransferred + Int64(report.copiedBytes)))
         for line in Self.reportLines(report) { try store.appendReport(batch: batch.name, user: user.emailAddress, line) }
-        if let limit = badItemLimit, skipped > limit {
-            let text = "The number of bad items (\(skipped)) exceeds the BadItemLimit of \(limit)."
+        if let text = limits.exceeded(by: skipped) {
             let status = try settle(user.emailAddress, statuses.failed, errorSummary: text, running: statuses.running)
             return UserMigrationOutcome(status: status, error: text, report: report)
         }

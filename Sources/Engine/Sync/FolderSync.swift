@@ -13,6 +13,9 @@ final class FolderSync {
     let state: any SyncStateStore
     let options: SyncOptions
     let hooks: SyncHooks
+    /// Items this folder may still hold under the per-mailbox item limit (what the folders synced before
+    /// it left); nil is the whole limit.
+    var itemBudget: Int?
 
     init(user: String, plan: FolderPlan, source: any MailStore, target: any MailStore,
          state: any SyncStateStore, options: SyncOptions, hooks: SyncHooks) {
@@ -124,7 +127,7 @@ final class FolderSync {
                 batch.append(record(m, status: .skipped, note: item.reason))
             } else if m.uid.rawValue < limitRank {
                 let item = SkippedItem(folder: plan.relativePath, sourceUID: m.uid.rawValue, size: m.size, internalDate: m.internalDate,
-                                       kind: .itemLimit, reason: "The folder has more than \(options.maxItemsPerFolder) items; older items are not migrated.")
+                                       kind: .itemLimit, reason: "The mailbox has more than \(options.maxItemsPerMailbox) items; older items are not migrated.")
                 result.skipped.append(item)
                 batch.append(record(m, status: .skipped, note: item.reason))
             } else {
@@ -155,6 +158,7 @@ final class FolderSync {
 
         if result.copied + result.matchedExisting + result.flagUpdates + result.goneAtSource > 0
             || !result.failed.isEmpty || !result.skipped.isEmpty { result.sourceUnchanged = false }
+        if result.sourceUnchanged { result.unchangedRecords = records }
 
         // 7. High-water marks, written last so an interrupted run redoes the listing.
         var finished = folder
@@ -193,9 +197,11 @@ final class FolderSync {
     private func itemLimitCutoff(_ metas: [MessageMeta], records: [UInt32: MessageRecord]) -> UInt32 {
         var uids = Set(metas.map(\.uid.rawValue))
         for r in records.values where r.status != .gone { uids.insert(r.sourceUID) }
-        guard uids.count > options.maxItemsPerFolder else { return 0 }
+        let budget = max(itemBudget ?? options.maxItemsPerMailbox, 0)
+        guard uids.count > budget else { return 0 }
+        guard budget > 0 else { return .max }
         let sorted = uids.sorted(by: >)
-        return sorted[options.maxItemsPerFolder - 1]
+        return sorted[budget - 1]
     }
 
     private func record(_ m: MessageMeta, status: MessageRecord.Status, note: String?, targetUID: UInt32? = nil,

@@ -28,10 +28,14 @@ public final class MailboxSync {
                                   sourceRoot: sourceRoot, previousTargets: previous)
         report.plans = mapper.plan(try source.listFolders())
         var synced: [(FolderPlan, FolderSyncResult)] = []
+        var itemBudget = options.maxItemsPerMailbox   // the item limit is per mailbox: each folder uses up its share
         for plan in report.plans where plan.action == .sync {
             do {
-                let result = try FolderSync(user: user, plan: plan, source: source, target: target, state: state,
-                                            options: options, hooks: hooks).run()
+                let folderSync = FolderSync(user: user, plan: plan, source: source, target: target, state: state,
+                                            options: options, hooks: hooks)
+                folderSync.itemBudget = itemBudget
+                let result = try folderSync.run()
+                itemBudget = max(0, itemBudget - result.sourceMessageCount)
                 report.folders.append(result)
                 synced.append((plan, result))
             } catch let e as StoreError where e.scope <= .folder {
@@ -48,7 +52,7 @@ public final class MailboxSync {
         let verifier = FolderVerifier(user: user, state: state, verifyTargetBytes: options.verifyTargetBytes)
         for (plan, result) in folders {
             let (folder, diffs) = try verifier.verify(plan, source: source, target: target, copied: result.copiedTargetUIDs,
-                                                      sourceFromRecords: result.sourceUnchanged)
+                                                      unchangedRecords: result.sourceUnchanged ? result.unchangedRecords : nil)
             v.folders.append(folder)
             v.differences += diffs
         }

@@ -3,8 +3,9 @@
 public struct SyncOptions: Sendable {
     /// Exchange's per-message limit (35 MB); larger messages are skipped and reported.
     public var maxMessageSize = 35 * 1024 * 1024
-    /// Exchange's item limit; past it the oldest messages are skipped (Exchange copies newest first).
-    public var maxItemsPerFolder = 500_000
+    /// Exchange's item limit per mailbox, counted across folders in sync order; past it the oldest
+    /// messages of a folder are skipped (Exchange copies newest first).
+    public var maxItemsPerMailbox = 500_000
     /// A copy step ends after this many messages or bytes: one target commit (group fsync), then one state write.
     public var batchMessages = 500
     public var batchBytes = 64 * 1024 * 1024

@@ -31,6 +31,9 @@ public struct FolderSyncResult: Sendable {
     /// and HIGHESTMODSEQ, no new UID, the count the records expect) and nothing was written: the state's
     /// records are then an exact listing of the source, and verification need not list it again.
     public var sourceUnchanged = false
+    /// With `sourceUnchanged`: the records the sync read (nothing was written since), so verification
+    /// does not read them from the state again.
+    var unchangedRecords: [UInt32: MessageRecord]?
     public var sourceMessageCount = 0
 }
 

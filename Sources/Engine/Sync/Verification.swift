@@ -56,14 +56,14 @@ struct FolderVerifier {
     let verifyTargetBytes: SyncOptions.ByteCheck
 
     /// `copied`: target UIDs stored by this sync (checked byte by byte under `.copiedThisSync`).
-    /// `sourceFromRecords`: the sync proved the source folder unchanged since the records were written
-    /// (`FolderSyncResult.sourceUnchanged`), so the records stand for its listing and the source is not
-    /// asked again (a no-change incremental sync then costs no second EXAMINE and full FETCH per folder).
+    /// `unchangedRecords`: the sync proved the source folder unchanged since these records were written
+    /// (`FolderSyncResult.sourceUnchanged`), so they stand for its listing and the source is not asked
+    /// again (a no-change incremental sync then costs no second EXAMINE, full FETCH and state read).
     func verify(_ plan: FolderPlan, source: any MailStore, target: any MailStore,
-                copied: Set<UInt32>, sourceFromRecords: Bool = false) throws -> (FolderVerification, [Difference]) {
+                copied: Set<UInt32>, unchangedRecords: [UInt32: MessageRecord]? = nil) throws -> (FolderVerification, [Difference]) {
         let targetPath = plan.target!
-        let records = try state.messageRecords(user: user, source: plan.source.path)
-        let sourceMetas = sourceFromRecords
+        let records = try unchangedRecords ?? state.messageRecords(user: user, source: plan.source.path)
+        let sourceMetas = unchangedRecords != nil
             ? records.values.filter { $0.status != .gone }.map {
                 MessageMeta(uid: MessageUID($0.sourceUID), flags: $0.flags, internalDate: $0.internalDate, size: $0.size)
               }.sorted { $0.uid < $1.uid }

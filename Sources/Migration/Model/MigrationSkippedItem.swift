@@ -9,8 +9,11 @@ public struct MigrationSkippedItem: Sendable, Equatable {
     public var kind: String
     /// The source folder, its levels joined by "/".
     public var folderName: String
-    /// The Subject header when the engine read it; nil otherwise (oversized items are never fetched).
+    /// The Subject header, decoded, when the engine could read it (it fetches only the header of a
+    /// skipped message); nil otherwise.
     public var subject: String?
+    /// The From header, decoded, read with the Subject; nil when unknown.
+    public var sender: String?
     public var messageSize: Int64
     /// The source's internal (arrival) date.
     public var dateReceived: Date?
@@ -19,11 +22,12 @@ public struct MigrationSkippedItem: Sendable, Equatable {
     /// The message's UID in its source folder (identifies it for the admin's own checks).
     public var sourceUID: Int64
 
-    public init(kind: String, folderName: String, subject: String? = nil, messageSize: Int64, dateReceived: Date?,
+    public init(kind: String, folderName: String, subject: String? = nil, sender: String? = nil, messageSize: Int64, dateReceived: Date?,
                 failure: String, sourceUID: Int64) {
         self.kind = kind
         self.folderName = folderName
         self.subject = subject
+        self.sender = sender
         self.messageSize = messageSize
         self.dateReceived = dateReceived
         self.failure = failure

@@ -4,19 +4,29 @@ import GRDB
 /// Skipped items per user: the engine replaces a user's list after each sync, the cmdlets read it.
 /// Rows belong to the user's row (ON DELETE CASCADE), so removing a user or batch drops them.
 extension MigrationStore {
-    /// Replaces the user's skipped items with `items`, in one transaction.
+    /// Replaces the user's skipped items with `items`, in one transaction, and sets the user's
+    /// SkippedItemCount to their number: the list is the one source of both.
     public func replaceSkippedItems(user identity: String, _ items: [MigrationSkippedItem]) throws {
         try write { db in
             let userId = try skippedItemsOwner(db, identity)
             try db.execute(sql: "DELETE FROM skipped_item WHERE user_id = ?", arguments: [userId])
             let insert = try db.makeStatement(sql: """
-                INSERT INTO skipped_item (user_id, kind, folder_name, subject, message_size, date_received, failure, source_uid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO skipped_item (user_id, kind, folder_name, subject, sender, message_size, date_received, failure, source_uid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             for i in items {
-                try insert.execute(arguments: [userId, i.kind, i.folderName, i.subject, i.messageSize,
+                try insert.execute(arguments: [userId, i.kind, i.folderName, i.subject, i.sender, i.messageSize,
                                                i.dateReceived?.timeIntervalSince1970, i.failure, i.sourceUID])
             }
+            try db.execute(sql: "UPDATE migration_user SET skipped_item_count = ? WHERE id = ?", arguments: [items.count, userId])
+        }
+    }
+
+    /// How many skipped items the user has now (SkippedItemCount).
+    public func skippedItemCount(user identity: String) throws -> Int {
+        try read { db in
+            let userId = try skippedItemsOwner(db, identity)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM skipped_item WHERE user_id = ?", arguments: [userId]) ?? 0
         }
     }
 
@@ -26,12 +36,12 @@ extension MigrationStore {
         try read { db in
             let userId = try skippedItemsOwner(db, identity)
             return try Row.fetchAll(db, sql: """
-                SELECT kind, folder_name, subject, message_size, date_received, failure, source_uid FROM skipped_item
+                SELECT kind, folder_name, subject, sender, message_size, date_received, failure, source_uid FROM skipped_item
                 WHERE user_id = ? ORDER BY id LIMIT ?
                 """, arguments: [userId, limit.map { max($0, 0) } ?? -1]).map { row in
-                MigrationSkippedItem(kind: row[0], folderName: row[1], subject: row[2], messageSize: row[3],
-                                     dateReceived: (row[4] as Double?).map { Date(timeIntervalSince1970: $0) },
-                                     failure: row[5], sourceUID: row[6])
+                MigrationSkippedItem(kind: row[0], folderName: row[1], subject: row[2], sender: row[3], messageSize: row[4],
+                                     dateReceived: (row[5] as Double?).map { Date(timeIntervalSince1970: $0) },
+                                     failure: row[6], sourceUID: row[7])
             }
         }
     }

@@ -23,6 +23,9 @@ enum Schema {
         m.registerMigration("v4-skipped-items") { db in
             try db.execute(sql: v4)
         }
+        m.registerMigration("v5-skipped-item-sender") { db in
+            try db.execute(sql: v5)
+        }
         return m
     }
 
@@ -167,5 +170,10 @@ enum Schema {
             source_uid INTEGER NOT NULL
         );
         CREATE INDEX skipped_by_user ON skipped_item(user_id, id);
+        """
+
+    /// The From header of a skipped item (Exchange's Sender).
+    private static let v5 = """
+        ALTER TABLE skipped_item ADD COLUMN sender TEXT;
         """
 }

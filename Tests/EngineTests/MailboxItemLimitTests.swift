@@ -5,12 +5,18 @@ import Testing
 @testable import Engine
 
 @Suite struct MailboxItemLimitTests {
-    @Test func theLimitCountsAcrossFoldersInSyncOrder() throws {
+    /// A source with `inbox` messages in INBOX and `zeta` in folder "Zeta", synced under `limit` items per mailbox.
+    static func fixture(inbox: Int, zeta: Int, limit: Int) throws -> SyncFixture {
         let fx = SyncFixture()
         let source = try MaildirStore(root: fx.sourceRoot)
-        try fill(source, .inbox, (1...3).map { CorpusMessage(body: message($0)) })
-        try fill(source, FolderPath(["Zeta"]), (10...13).map { CorpusMessage(body: message($0, subject: "Z")) })
-        fx.options.maxItemsPerMailbox = 5
+        try fill(source, .inbox, (1...inbox).map { CorpusMessage(body: message($0)) })
+        try fill(source, FolderPath(["Zeta"]), (1...zeta).map { CorpusMessage(body: message(100 + $0, subject: "Z")) })
+        fx.options.maxItemsPerMailbox = limit
+        return fx
+    }
+
+    @Test func theLimitCountsAcrossFoldersInSyncOrder() throws {
+        let fx = try Self.fixture(inbox: 3, zeta: 4, limit: 5)
         let report = try fx.sync()
         let order = report.folders.map(\.source)
         #expect(order.count == 2)
@@ -34,11 +40,7 @@ import Testing
     }
 
     @Test func aFolderPastAnExhaustedLimitIsSkippedWhole() throws {
-        let fx = SyncFixture()
-        let source = try MaildirStore(root: fx.sourceRoot)
-        try fill(source, .inbox, (1...2).map { CorpusMessage(body: message($0)) })
-        try fill(source, FolderPath(["Zeta"]), (10...11).map { CorpusMessage(body: message($0, subject: "Z")) })
-        fx.options.maxItemsPerMailbox = 2
+        let fx = try Self.fixture(inbox: 2, zeta: 2, limit: 2)
         let report = try fx.sync()
         #expect(report.copied == 2 && report.skippedItems.count == 2)
         #expect(report.folders.map(\.copied).sorted() == [0, 2])

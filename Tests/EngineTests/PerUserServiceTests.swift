@@ -1,5 +1,6 @@
 // One user of a batch handled on its own by the running service: Stop-MigrationUser stops only that user's
-// sync (the others keep syncing), and Set-MigrationUser -CompleteAfter completes only that user.
+// sync (the others keep syncing), and Set-MigrationUser -CompleteAfter completes that user on its own time,
+// before or after the rest of its batch.
 import Foundation
 import Testing
 import Migration
@@ -65,6 +66,27 @@ extension EngineDovecotSuites {
             #expect(eventually { f.batchStatus() == .completed })
             #expect(f.userStatus(f.accounts[1].user) == .completed)
             #expect(try f.store.batch("Batch1").finalizedDateTime != nil)
+        }
+    
+        @Test func aUsersLaterCompleteAfterHoldsItBackFromTheBatchsAutoComplete() throws {
+            let f = try ServiceFixture()
+            try f.addAccounts([3, 4], fill: false)
+            try f.createBatch(maxConcurrent: 2, start: false) { $0.autoComplete = true }
+            let held = f.email(f.accounts[0].user)
+            _ = try f.store.setUser(held, UserSettings(completeAfter: Date().addingTimeInterval(3600)))
+            try f.store.startBatch("Batch1")
+            let running = RunningService(home: f.home, settings: f.settings())
+            defer { running.stop() }
+
+            // AutoComplete completes the other user; the held one stays Synced, and so does the batch.
+            #expect(eventually { f.userStatus(f.accounts[1].user) == .completed })
+            usleep(500_000)
+            #expect(f.userStatus(f.accounts[0].user) == .synced)
+            #expect(f.batchStatus() == .synced)
+
+            _ = try f.store.setUser(held, UserSettings(completeAfter: Date().addingTimeInterval(-1)))
+            #expect(eventually { f.batchStatus() == .completed })
+            #expect(f.userStatus(f.accounts[0].user) == .completed)
         }
     }
 }

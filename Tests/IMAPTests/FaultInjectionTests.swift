@@ -110,6 +110,15 @@ struct FaultInjectionTests {
         }
     }
 
+    /// A server sending a big literal slowly but steadily is alive: a read waiting for 64 KB to gather (longer
+    /// than the 1 s read timeout at 50 KB/s) still takes what came instead of reporting a timeout.
+    @Test func slowSteadyLiteralDoesNotTimeOut() throws {
+        let box = try bigMessageMailbox()
+        let proxy = FaultProxy(upstreamPort: server.plainPort, fault: .trickle(bytes: 5000, every: .milliseconds(100)))
+        defer { proxy.stop() }
+        try within(.seconds(20)) { try loginAndFetch(through: proxy, box, timeout: .seconds(1)) }
+    }
+
     @Test func probeClassifiesEachFault() {
         func probe(_ fault: FaultProxy.Fault, _ timeout: Duration = .seconds(1)) -> ServerProbe.Outcome {
             let proxy = FaultProxy(upstreamPort: server.plainPort, fault: fault)

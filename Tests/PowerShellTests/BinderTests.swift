@@ -172,6 +172,25 @@ final class NoopCmdlet: Cmdlet {}
         #expect(try bind(filter, [.positional(.string("Name"))]).parameterSetName == "Prop")
     }
 
+    @Test func directPipelineInputPicksTheSetOnceForMultiSetCommands() throws {
+        var opts = BindingOptions(); opts.expectingInput = true
+        let binder = ParameterBinder(declaration: SelectObjectCommand.declaration, options: opts)
+        let base = try binder.bind([.named("Property", .list([.string("Id")]))])
+        #expect(base.candidateSets.count > 1)
+        let direct = try #require(binder.directInput(for: base))
+        #expect(direct.name == "InputObject")
+        #expect(direct.lowercasedName == "inputobject")
+        // The same set as the general path picks for an object.
+        let general = try binder.bindPipelineInput(.int(1), to: base)
+        #expect(direct.candidateSets.first == general.parameterSetName)
+        // A taker that must convert (typed) keeps the general path.
+        let typed = CommandDeclaration(name: "T", synopsis: "", parameters: [
+            ParameterDeclaration("Id", .int, sets: [ParameterSetMembership("A", valueFromPipeline: true), ParameterSetMembership("B", valueFromPipeline: true)])],
+            make: { NoopCmdlet() })
+        let tb = ParameterBinder(declaration: typed, options: opts)
+        #expect(tb.directInput(for: try tb.bind([])) == nil)
+    }
+
     @Test func pipelineByValueThenByPropertyName() throws {
         var opts = BindingOptions(); opts.expectingInput = true
         let binder = ParameterBinder(declaration: Self.sets, options: opts)

@@ -64,3 +64,16 @@ import Testing
         #expect(sh.run("./no/such/path/tool").err.contains("is not recognized"))
     }
 }
+
+/// Per-object binding that skips the general binder keeps every command's semantics.
+@Suite struct DirectPipelineBindingTests {
+    let sh = BuiltinShell()
+
+    @Test func multiSetCommandsStillSeeTheirParametersInEveryPhase() {
+        #expect(sh.strings("(1..5 | Select-Object -Last 2) -join ','") == ["4,5"])
+        #expect(sh.strings("(1..5 | Select-Object -SkipLast 2) -join ','") == ["1,2,3"])
+        #expect(sh.strings("1..4 | ForEach-Object { [pscustomobject]@{ Id = $_ } } | Where-Object Id -gt 2 | Select-Object -Property Id | ForEach-Object Id")
+                == ["3", "4"])
+        #expect(sh.strings("@($null, 1 | Select-Object -First 5).Count") == ["2"])
+    }
+}

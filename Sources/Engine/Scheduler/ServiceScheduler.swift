@@ -21,11 +21,12 @@ extension MigrationService {
         case .completing:
             try dispatchAndSettle(b, .completing)
         case .synced, .syncedWithErrors:
-            if b.autoComplete || (b.completeAfter.map { $0 <= now } ?? false) {
+            let batchDue = b.autoComplete || (b.completeAfter.map { $0 <= now } ?? false)
+            if try batchDue && noUserHoldsCompletion(b, now: now) {
                 log.info("batch \(b.name): completing (" + (b.autoComplete ? "AutoComplete" : "CompleteAfter reached") + ")")
                 _ = try store.completeBatch(b.name)
-            } else if try completeDueUsers(b, now: now) {
-                // Users past their own CompleteAfter are completing: the batch waits for them.
+            } else if try completeDueUsers(b, now: now, batchDue: batchDue) {
+                // Users past their own (or the batch's) CompleteAfter are completing: the batch waits for them.
             } else if try store.users(batch: b.name, status: .queued, limit: 1).count > 0 {
                 try store.setBatchStatus(b.batchGuid.uuidString, .syncing, expected: b.status)   // users added to a synced batch
             } else if (b.lastSyncedDateTime ?? .distantPast).addingTimeInterval(settings.incrementalInterval) <= now {

@@ -4,10 +4,13 @@
 /// switch each time, and on a small machine the client shares its cores with the server: it is cheaper to let
 /// the bytes gather. SO_RCVLOWAT makes poll(2) report the socket readable only once that many bytes are queued
 /// (or at end of stream, or on error), so a too-high mark can only delay a wake-up, never lose data:
-/// - bytes certain to come (the rest of a literal): wait for them, up to 256 KB, as long as the read deadline;
-/// - otherwise, in a bulk transfer, wait at most `coalesceWindow` for 64 KB, then for any byte as usual.
+/// - bytes certain to come (the rest of a literal): wait up to 200 ms for up to 256 KB of them;
+/// - otherwise, in a bulk transfer, wait up to 3 ms for 64 KB;
+/// then wait for any byte as usual. The windows keep a slow server's progress visible: the read timeout still
+/// means "no byte at all for that long".
 extension TCPSocket {
     static let coalesceBytes = 64 * 1024
+    static let certainWindowMilliseconds: Int32 = 200
     static let coalesceWindowMilliseconds: Int32 = 3
 
     public func expectIncoming(atLeast bytes: Int, coalescing: Bool) {
@@ -18,15 +21,16 @@ extension TCPSocket {
     /// Waits for bytes to read, as the last `expectIncoming` allows.
     func waitReadable(deadline: ContinuousClock.Instant) throws(IMAPError) {
         // Coarse levels: the option changes a few times per large literal, not on every read.
-        let certain = certainBytes >= 256 * 1024 ? 256 * 1024 : certainBytes >= Self.coalesceBytes ? Self.coalesceBytes : 1
-        if certain == 1 && coalescing {
-            setLowWater(Self.coalesceBytes)
+        let gather: (bytes: Int, window: Int32)? =
+            certainBytes >= 256 * 1024 ? (256 * 1024, Self.certainWindowMilliseconds)
+            : certainBytes >= Self.coalesceBytes ? (Self.coalesceBytes, Self.certainWindowMilliseconds)
+            : coalescing ? (Self.coalesceBytes, Self.coalesceWindowMilliseconds) : nil
+        if let gather {
+            setLowWater(gather.bytes)
             var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            if poll(&p, 1, min(Self.coalesceWindowMilliseconds, deadline.pollMilliseconds)) > 0 { return }
-            setLowWater(1)
-        } else {
-            setLowWater(certain)
+            if poll(&p, 1, min(gather.window, deadline.pollMilliseconds)) > 0 { return }
         }
+        setLowWater(1)
         try waitFor(Int16(POLLIN), deadline: deadline, phase: .read)
     }
 

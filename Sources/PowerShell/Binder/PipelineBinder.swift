@@ -16,6 +16,37 @@ extension ParameterBinder {
         return othersMissing ? nil : (p.name, m.mandatory)
     }
 
+    /// `directInputParameter` also for commands with several sets left (Select-Object -Property
+    /// fits two): when every remaining set has the same single untyped taker, binding any object
+    /// to it always picks the same set, so that choice is made once here.
+    public func directInput(for base: BindingResult) -> DirectPipelineInput? {
+        if let single = directInputParameter(for: base) {
+            return DirectPipelineInput(name: single.name, mandatory: single.mandatory, candidateSets: base.candidateSets)
+        }
+        guard base.candidateSets.count > 1 else { return nil }
+        var taker: ParameterDeclaration?
+        var mandatory = false
+        for set in base.candidateSets {
+            let takers = pipelineParameters.filter { p in
+                guard !base.parameters.isBound(p.name), let m = membership(p, in: set) else { return false }
+                return m.valueFromPipeline || m.valueFromPipelineByPropertyName
+            }
+            guard takers.count == 1, let p = takers.first, let m = membership(p, in: set),
+                  m.valueFromPipeline, !m.valueFromPipelineByPropertyName, p.type == .object,
+                  p.range == nil, p.maxLength == nil, p.validateSet == nil, !p.validateNotNullOrEmpty,
+                  p.validations.isEmpty, taker == nil || taker?.name == p.name else { return nil }
+            taker = p
+            mandatory = mandatory || m.mandatory
+        }
+        guard let taker else { return nil }
+        var trial = base
+        trial.parameters[taker.name] = .bool(true)
+        guard let chosen = try? chooseSet(base.candidateSets, trial.parameters, final: true) else { return nil }
+        trial.candidateSets = chosen
+        guard missingMandatory(trial, deferPipeline: false).isEmpty else { return nil }
+        return DirectPipelineInput(name: taker.name, mandatory: mandatory, candidateSets: chosen)
+    }
+
     /// Binds one pipeline object on top of the command-line binding: by value (an exact type
     /// first, then with conversion), then by property name. Throws pwsh's InputObjectNotBound
     /// when nothing takes the object, and the missing-mandatory error when a set stays incomplete.
@@ -79,5 +110,21 @@ extension ParameterBinder {
         guard case .object(let o) = input else { return nil }
         for name in [p.name] + p.aliases { if let v = o[name] { return v } }
         return nil
+    }
+}
+
+/// How each pipeline object binds when the general path is not needed (see `directInput`).
+public struct DirectPipelineInput: Sendable {
+    public let name: String
+    public let lowercasedName: String
+    public let mandatory: Bool
+    /// The sets after binding (the chosen one first).
+    public let candidateSets: [String]
+
+    public init(name: String, mandatory: Bool, candidateSets: [String]) {
+        self.name = name
+        self.lowercasedName = name.lowercased()
+        self.mandatory = mandatory
+        self.candidateSets = candidateSets
     }
 }

@@ -33,6 +33,11 @@ public struct BoundParameters: Sendable {
 
     public func isBound(_ name: String) -> Bool { values[name.lowercased()] != nil }
 
+    /// The setter without lowercasing `name` again: for the runtime's per-object binding.
+    public mutating func setValue(_ value: Value, lowercasedKey: String, name: String) {
+        if values.updateValue(value, forKey: lowercasedKey) == nil { names.append(name) }
+    }
+
     public func string(_ name: String) -> String? { self[name]?.stringValue }
 
     /// A switch parameter: true when given as `-X` or `-X:$true`.

@@ -34,7 +34,12 @@ final class FormatTableCommand: FormatCommandBase {
 
     private func columns(for o: PSObject, _ context: CommandContext) throws -> [(TableColumnSpec, Value)] {
         if selector.isEmpty {
-            if let view = FormatViews.tableView(typeNames: o.typeNames) {
+            // Objects of one type follow each other: look their view up once.
+            if viewTypeNames != o.typeNames {
+                viewTypeNames = o.typeNames
+                cachedView = FormatViews.tableView(typeNames: o.typeNames)
+            }
+            if let view = cachedView {
                 return view.map { c in
                     let v = c.value.evaluate(on: o)
                     return (TableColumnSpec(label: c.label, width: c.width, alignment: c.alignment ?? Self.alignment(v)), v)
@@ -46,6 +51,9 @@ final class FormatTableCommand: FormatCommandBase {
             (TableColumnSpec(label: $0.label, width: $0.width, alignment: $0.alignment ?? Self.alignment($0.value)), $0.value)
         }
     }
+
+    private var viewTypeNames: [String]?
+    private var cachedView: [TableViewColumn]?
 
     private static func alignment(_ v: Value) -> ColumnAlignment { DisplayText.isRightAligned(v) ? .right : .left }
 
@@ -60,9 +68,16 @@ final class FormatTableCommand: FormatCommandBase {
                 wrap: context.parameters.isSet("Wrap"),
                 autoSize: context.parameters.isSet("AutoSize"))), context)
         }
-        var byLabel: [String: Value] = [:]
-        for (spec, v) in cols where byLabel[spec.label.lowercased()] == nil { byLabel[spec.label.lowercased()] = v }
-        let cells = (labels ?? []).map { DisplayText.cell(byLabel[$0.lowercased()] ?? .null, enumerationLimit: limit, table: true) }
+        let labels = labels ?? []
+        let cells: [String]
+        if cols.count == labels.count, zip(cols, labels).allSatisfy({ $0.0.0.label == $0.1 }) {
+            // The usual case: the same columns as the first object, in the same order.
+            cells = cols.map { DisplayText.cell($0.1, enumerationLimit: limit, table: true) }
+        } else {
+            var byLabel: [String: Value] = [:]
+            for (spec, v) in cols where byLabel[spec.label.lowercased()] == nil { byLabel[spec.label.lowercased()] = v }
+            cells = labels.map { DisplayText.cell(byLabel[$0.lowercased()] ?? .null, enumerationLimit: limit, table: true) }
+        }
         FormatInput.write(.tableRow(cells), context)
     }
 }

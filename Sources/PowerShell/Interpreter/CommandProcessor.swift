@@ -25,11 +25,17 @@ final class CommandProcessor {
         self.isCompiled = isCompiled
         context = PipelineCommandContext(interpreter: interpreter, declaration: binder.declaration, binding: binding)
         context.extent = extent
-        directInput = binder.directInputParameter(for: binding)
+        directInput = binder.directInput(for: binding)
+        if let directInput {
+            directBinding = binding
+            directBinding!.candidateSets = directInput.candidateSets
+        }
     }
 
-    /// Set when pipeline objects can be bound without the general binder (see `directInputParameter`).
-    private let directInput: (name: String, mandatory: Bool)?
+    /// Set when pipeline objects can be bound without the general binder (see `directInput`).
+    private let directInput: DirectPipelineInput?
+    /// The command-line binding with the set the direct input picks.
+    private var directBinding: BindingResult?
 
     var downstream: Emit {
         get { context.downstream }
@@ -42,10 +48,23 @@ final class CommandProcessor {
     /// object), then run `process`.
     func receive(_ input: Value) throws {
         try interpreter.checkStop()
+        if let direct = directInput, let base = directBinding, !(direct.mandatory && input.isNull) {
+            // The same parameters for every object but one value: updated in place (no
+            // dictionary copy per object); `end` puts the command-line binding back.
+            if !directParametersInPlace {
+                context.parameters = base.parameters
+                context.parameterSetName = base.parameterSetName
+                directParametersInPlace = true
+            }
+            context.parameters.setValue(input, lowercasedKey: direct.lowercasedName, name: direct.name)
+            context.currentInput = input
+            defer { context.currentInput = nil }
+            try guarded { try cmdlet.process(context) }
+            return
+        }
+        if directParametersInPlace { restoreCommandLineBinding() }
         var bound = binding
-        if let direct = directInput, !(direct.mandatory && input.isNull) {
-            bound.parameters[direct.name] = input
-        } else if binder.takesPipelineInput {
+        if binder.takesPipelineInput {
             do { bound = try binder.bindPipelineInput(input, to: binding) } catch let e as ErrorRecord {
                 var r = e
                 if r.position == nil { r.position = extent }
@@ -67,7 +86,17 @@ final class CommandProcessor {
     /// The first command of a pipeline without input runs `process` once.
     func processWithoutInput() throws { try guarded { try cmdlet.process(context) } }
 
+    /// True while `context.parameters` holds the direct binding with the last object in it.
+    private var directParametersInPlace = false
+
+    private func restoreCommandLineBinding() {
+        context.parameters = binding.parameters
+        context.parameterSetName = binding.parameterSetName
+        directParametersInPlace = false
+    }
+
     func end() throws {
+        if directParametersInPlace { restoreCommandLineBinding() }
         try guarded { try cmdlet.end(context) }
         if let name = context.common.outVariable {
             try interpreter.setVariable(name, .list(context.outVariableValues))

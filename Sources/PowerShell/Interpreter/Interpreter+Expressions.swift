@@ -106,6 +106,17 @@ extension Interpreter {
     func evaluateConvert(_ c: ConvertExpressionAst) throws -> Value {
         let type = try resolveType(c.typeName)
         if type == PSReference.type { return try makeReference(c.child) }
+        if case .hashtable(let h) = c.child, type == .customObject {
+            // `[pscustomobject]@{...}` straight into the object, in literal order (the parser
+            // has already refused duplicate literal keys).
+            let o = PSObject()
+            for entry in h.entries {
+                let key: String
+                if case .string(let s) = entry.key { key = s.value } else { key = toString(try evaluate(entry.key)) }
+                o[key] = try evaluateStatementValue(entry.value)
+            }
+            return .object(o)
+        }
         if case .hashtable(let h) = c.child, type == .orderedDictionary || type == .customObject {
             let table = try buildHashtable(h, ordered: true)
             return type == .orderedDictionary ? .hashtable(table) : try Conversion.convert(.hashtable(table), to: .customObject)

@@ -22,10 +22,18 @@ final class Scope {
         self.isScriptScope = isScriptScope
     }
 
-    func local(_ name: String) -> PSVariable? { variables[name.lowercased()] }
+    func local(_ name: String) -> PSVariable? { variables[Self.key(name)] }
+
+    /// Variable names are case-insensitive; most are already lower case (`_`, `args`, `i`),
+    /// which need no lowercased copy.
+    static func key(_ name: String) -> String {
+        var name = name
+        let plain = name.withUTF8 { bytes in !bytes.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 } }
+        return plain ? name : name.lowercased()
+    }
 
     func lookup(_ name: String) -> PSVariable? {
-        let key = name.lowercased()
+        let key = Self.key(name)
         var s: Scope? = self
         while let scope = s {
             if let v = scope.variables[key] { return v }
@@ -35,7 +43,7 @@ final class Scope {
     }
 
     func setLocal(_ name: String, _ variable: PSVariable) {
-        let key = name.lowercased()
+        let key = Self.key(name)
         if variables.updateValue(variable, forKey: key) == nil { spellings[key] = name }
     }
 

@@ -6,7 +6,10 @@
 public final class PSObject: @unchecked Sendable {
     public var typeNames: [String]
     public private(set) var properties: [PSProperty] = []
-    private var index: [String: Int] = [:]
+    /// Lowercased name -> position, built only for objects with many properties: most objects
+    /// have a handful, where a case-insensitive scan is cheaper than hashing a lowercased copy.
+    private var index: [String: Int]?
+    private static let indexThreshold = 12
     /// What ToString() and string conversion give; nil means the PowerShell default
     /// (`@{A=1; B=2}` for a custom object, the first type name otherwise).
     public var toStringValue: String?
@@ -16,13 +19,14 @@ public final class PSObject: @unchecked Sendable {
     public var backing: AnyObject?
 
     public static let customObjectTypeName = "System.Management.Automation.PSCustomObject"
+    /// The type names of a custom object (shared, so 100,000 objects do not allocate 100,000 arrays).
+    public static let defaultTypeNames = [PSObject.customObjectTypeName, "System.Object"]
 
-    public init(typeNames: [String] = [PSObject.customObjectTypeName, "System.Object"],
+    public init(typeNames: [String] = PSObject.defaultTypeNames,
                 properties: [(String, Value)] = []) {
         self.typeNames = typeNames
         // Sized once: cmdlets build tens of thousands of these (Get-MigrationUser -ResultSize Unlimited).
         self.properties.reserveCapacity(properties.count)
-        index.reserveCapacity(properties.count)
         for (n, v) in properties { self[n] = v }
     }
 
@@ -31,26 +35,58 @@ public final class PSObject: @unchecked Sendable {
     public var isCustomObject: Bool { typeName == Self.customObjectTypeName }
 
     public subscript(name: String) -> Value? {
-        get { index[name.lowercased()].map { properties[$0].value } }
+        get { position(of: name).map { properties[$0].value } }
         set {
-            let k = name.lowercased()
             if let v = newValue {
-                if let i = index[k] { properties[i].value = v } else {
-                    index[k] = properties.count
-                    properties.append(PSProperty(name: name, value: v))
+                if let i = position(of: name) { properties[i].value = v; return }
+                properties.append(PSProperty(name: name, value: v))
+                if index != nil {
+                    index![name.lowercased()] = properties.count - 1
+                } else if properties.count > Self.indexThreshold {
+                    rebuildIndex()
                 }
-            } else if let i = index[k] {
+            } else if let i = position(of: name) {
                 properties.remove(at: i)
-                index = [:]
-                for (j, p) in properties.enumerated() { index[p.name.lowercased()] = j }
+                if index != nil { rebuildIndex() }
             }
         }
     }
 
-    public func hasProperty(_ name: String) -> Bool { index[name.lowercased()] != nil }
+    private func rebuildIndex() {
+        var map: [String: Int] = [:]
+        map.reserveCapacity(properties.count)
+        for (j, p) in properties.enumerated() { map[p.name.lowercased()] = j }
+        index = map
+    }
+
+    private func position(of name: String) -> Int? {
+        if let index { return index[name.lowercased()] }
+        for i in properties.indices where Self.sameName(properties[i].name, name) { return i }
+        return nil
+    }
+
+    /// Case-insensitive name equality: a byte compare for ASCII, full case folding otherwise.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y -> Bool? in
+                guard x.count == y.count else { return false }
+                for k in 0..<x.count {
+                    let c = x[k], d = y[k]
+                    if c == d { continue }
+                    if c >= 0x80 || d >= 0x80 { return nil }
+                    if c | 0x20 != d | 0x20 || !((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A) { return false }
+                }
+                return true
+            }
+        }
+        return ascii ?? (a.lowercased() == b.lowercased())
+    }
+
+    public func hasProperty(_ name: String) -> Bool { position(of: name) != nil }
 
     /// The property's declared spelling, for output labels.
-    public func propertyName(_ name: String) -> String? { index[name.lowercased()].map { properties[$0].name } }
+    public func propertyName(_ name: String) -> String? { position(of: name).map { properties[$0].name } }
 
     public func method(_ name: String) -> (@Sendable (PSObject, [Value]) throws -> Value)? {
         if let m = methods[name] { return m }

@@ -18,6 +18,8 @@ final class FaultProxy: @unchecked Sendable {
         case silent
         /// Forward both ways but remove " STARTTLS" from what the server says.
         case hideStartTLS
+        /// Forward server bytes slowly: at most `bytes` at a time, then a pause of `every`.
+        case trickle(bytes: Int, every: Duration)
     }
 
     let port: Int
@@ -91,10 +93,14 @@ final class FaultProxy: @unchecked Sendable {
             if case .stallAfter = fault { holdOpen(client) }
             shutdown(client, Int32(SHUT_RDWR)); shutdown(server, Int32(SHUT_RDWR))
             close(client); close(server)
-        case .hideStartTLS:
+        case .hideStartTLS, .trickle:
             let server = connectUpstream()
             Thread.detachNewThread { Self.pump(from: client, to: server, limit: nil, rewrite: false) }
-            Self.pump(from: server, to: client, limit: nil, rewrite: true)
+            if case .trickle(let bytes, let pause) = fault {
+                Self.pump(from: server, to: client, limit: nil, rewrite: false, pace: (bytes, pause))
+            } else {
+                Self.pump(from: server, to: client, limit: nil, rewrite: true)
+            }
             shutdown(client, Int32(SHUT_RDWR)); shutdown(server, Int32(SHUT_RDWR))
             close(client); close(server)
         }
@@ -112,11 +118,13 @@ final class FaultProxy: @unchecked Sendable {
     }
 
     /// Copies bytes until EOF or `limit` bytes; `rewrite` drops " STARTTLS" (lines are small, so a read holds them).
-    private static func pump(from: Int32, to: Int32, limit: Int?, rewrite: Bool) {
+    private static func pump(from: Int32, to: Int32, limit: Int?, rewrite: Bool, pace: (Int, Duration)? = nil) {
         var buf = [UInt8](repeating: 0, count: 65536)
         var sent = 0
         while limit.map({ sent < $0 }) ?? true {
-            let want = min(buf.count, limit.map { $0 - sent } ?? buf.count)
+            if sent > 0, let pace { Thread.sleep(forTimeInterval: Double(pace.1.components.attoseconds) / 1e18
+                                                 + Double(pace.1.components.seconds)) }
+            let want = min(buf.count, limit.map { $0 - sent } ?? buf.count, pace?.0 ?? .max)
             let n = recv(from, &buf, want, 0)
             if n <= 0 { break }
             var out = Array(buf[0..<n])

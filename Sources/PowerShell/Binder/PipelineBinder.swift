@@ -3,7 +3,15 @@ extension ParameterBinder {
     /// untyped, unvalidated ValueFromPipeline parameter that is the only taker in the only
     /// remaining set), so per-object binding can skip the general path. Nil otherwise.
     public func directInputParameter(for base: BindingResult) -> (name: String, mandatory: Bool)? {
-        guard base.candidateSets.count == 1, let set = base.candidateSets.first else { return nil }
+        guard base.candidateSets.count == 1, let set = base.candidateSets.first,
+              let (p, m) = soleUntypedTaker(in: set, base) else { return nil }
+        let othersMissing = (mandatoryBySet[set] ?? []).contains { $0.0.name != p.name && !base.parameters.isBound($0.0.name) }
+        return othersMissing ? nil : (p.name, m.mandatory)
+    }
+
+    /// The only parameter of `set` still open to pipeline input, when it takes objects by value
+    /// only, untyped and unvalidated (so binding it needs no conversion or check).
+    private func soleUntypedTaker(in set: String, _ base: BindingResult) -> (ParameterDeclaration, ParameterSetMembership)? {
         let takers = pipelineParameters.filter { p in
             guard !base.parameters.isBound(p.name), let m = membership(p, in: set) else { return false }
             return m.valueFromPipeline || m.valueFromPipelineByPropertyName
@@ -12,8 +20,7 @@ extension ParameterBinder {
               m.valueFromPipeline, !m.valueFromPipelineByPropertyName, p.type == .object,
               p.range == nil, p.maxLength == nil, p.validateSet == nil, !p.validateNotNullOrEmpty,
               p.validations.isEmpty else { return nil }
-        let othersMissing = (mandatoryBySet[set] ?? []).contains { $0.0.name != p.name && !base.parameters.isBound($0.0.name) }
-        return othersMissing ? nil : (p.name, m.mandatory)
+        return (p, m)
     }
 
     /// `directInputParameter` also for commands with several sets left (Select-Object -Property
@@ -27,14 +34,8 @@ extension ParameterBinder {
         var taker: ParameterDeclaration?
         var mandatory = false
         for set in base.candidateSets {
-            let takers = pipelineParameters.filter { p in
-                guard !base.parameters.isBound(p.name), let m = membership(p, in: set) else { return false }
-                return m.valueFromPipeline || m.valueFromPipelineByPropertyName
-            }
-            guard takers.count == 1, let p = takers.first, let m = membership(p, in: set),
-                  m.valueFromPipeline, !m.valueFromPipelineByPropertyName, p.type == .object,
-                  p.range == nil, p.maxLength == nil, p.validateSet == nil, !p.validateNotNullOrEmpty,
-                  p.validations.isEmpty, taker == nil || taker?.name == p.name else { return nil }
+            guard let (p, m) = soleUntypedTaker(in: set, base),
+                  taker == nil || taker?.name == p.name else { return nil }
             taker = p
             mandatory = mandatory || m.mandatory
         }

@@ -60,7 +60,21 @@ class FormatCommandBase: Cmdlet {
         limit = FormatInput.enumerationLimit(context)
     }
 
-    func process(_ context: CommandContext) throws {}
+    /// Passes records already formatted upstream straight on; each scalar and object goes to the
+    /// subclass's own layout.
+    func process(_ context: CommandContext) throws {
+        guard let input = FormatInput.current(context) else { return }
+        for unit in FormatInput.units(input) {
+            switch unit {
+            case .record(let items): items.forEach { FormatInput.write($0, context) }
+            case .scalar(let v): try format(scalar: v, context)
+            case .object(let o): try format(object: o, context)
+            }
+        }
+    }
+
+    func format(scalar: Value, _ context: CommandContext) throws {}
+    func format(object: PSObject, _ context: CommandContext) throws {}
 
     func end(_ context: CommandContext) throws {
         if started { FormatInput.write(.end, context) }

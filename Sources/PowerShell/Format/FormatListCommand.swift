@@ -13,27 +13,23 @@ final class FormatListCommand: FormatCommandBase {
         outputTypes: [FormatRecord.startType],
         make: { FormatListCommand() })
 
-    override func process(_ context: CommandContext) throws {
-        guard let input = FormatInput.current(context) else { return }
-        for unit in FormatInput.units(input) {
-            switch unit {
-            case .record(let items): items.forEach { FormatInput.write($0, context) }
-            case .scalar(let v) where !selector.isEmpty:
-                open(context)
-                FormatInput.write(.listEntry(try selector.resolve(scalar: v, context: context).map {
-                    ListLine($0.label, DisplayText.cell($0.value, enumerationLimit: limit))
-                }), context)
-            case .scalar(let v):
-                open(context)
-                FormatInput.write(.line(DisplayText.line(v)), context)
-            case .object(let o):
-                // An object with none of the asked-for properties shows nothing at all.
-                let entry = try lines(for: o, context)
-                if entry.isEmpty { continue }
-                open(context)
-                FormatInput.write(.listEntry(entry), context)
-            }
+    override func format(scalar v: Value, _ context: CommandContext) throws {
+        open(context)
+        if selector.isEmpty {
+            FormatInput.write(.line(DisplayText.line(v)), context)
+        } else {
+            FormatInput.write(.listEntry(try selector.resolve(scalar: v, context: context).map {
+                ListLine($0.label, DisplayText.cell($0.value, enumerationLimit: limit))
+            }), context)
         }
+    }
+
+    override func format(object o: PSObject, _ context: CommandContext) throws {
+        // An object with none of the asked-for properties shows nothing at all.
+        let entry = try lines(for: o, context)
+        if entry.isEmpty { return }
+        open(context)
+        FormatInput.write(.listEntry(entry), context)
     }
 
     /// The first entry opens the block (FormatStartData, GroupStartData, as pwsh writes them).

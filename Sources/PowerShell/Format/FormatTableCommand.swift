@@ -17,19 +17,18 @@ final class FormatTableCommand: FormatCommandBase {
         outputTypes: [FormatRecord.startType],
         make: { FormatTableCommand() })
 
-    override func process(_ context: CommandContext) throws {
-        guard let input = FormatInput.current(context) else { return }
-        for unit in FormatInput.units(input) {
-            switch unit {
-            case .record(let items): items.forEach { FormatInput.write($0, context) }
-            case .scalar(let v) where !selector.isEmpty:
-                try row(try selector.resolve(scalar: v, context: context).map {
-                    (TableColumnSpec(label: $0.label, width: $0.width, alignment: $0.alignment ?? Self.alignment($0.value)), $0.value)
-                }, hide: false, context)
-            case .scalar(let v): try row([(TableColumnSpec(label: "", alignment: .left), v)], hide: true, context)
-            case .object(let o): try row(columns(for: o, context), hide: false, context)
-            }
+    override func format(scalar v: Value, _ context: CommandContext) throws {
+        if selector.isEmpty {
+            try row([(TableColumnSpec(label: "", alignment: .left), v)], hide: true, context)
+        } else {
+            try row(try selector.resolve(scalar: v, context: context).map {
+                (TableColumnSpec(label: $0.label, width: $0.width, alignment: $0.alignment ?? Self.alignment($0.value)), $0.value)
+            }, hide: false, context)
         }
+    }
+
+    override func format(object o: PSObject, _ context: CommandContext) throws {
+        try row(columns(for: o, context), hide: false, context)
     }
 
     private func columns(for o: PSObject, _ context: CommandContext) throws -> [(TableColumnSpec, Value)] {

@@ -15,30 +15,27 @@ final class FormatWideCommand: FormatCommandBase {
         outputTypes: [FormatRecord.startType],
         make: { FormatWideCommand() })
 
-    override func process(_ context: CommandContext) throws {
-        guard let input = FormatInput.current(context) else { return }
-        for unit in FormatInput.units(input) {
-            var text: String
-            switch unit {
-            case .record(let items): items.forEach { FormatInput.write($0, context) }; continue
-            case .scalar(let v): text = DisplayText.cell(v)
-            case .object(let o):
-                if selector.isEmpty {
-                    let first = FormatViews.tableView(typeNames: o.typeNames)?.first?.value.evaluate(on: o)
-                        ?? o.properties.first?.value ?? .null
-                    text = DisplayText.cell(first)
-                } else {
-                    text = DisplayText.cell(try selector.resolve(on: o, keepMissing: true, context: context).first?.value ?? .null)
-                }
-            }
-            if !started {
-                started = true
-                var columns: Int? = 2
-                if case .int(let n)? = context.parameters["Column"] { columns = n } else if context.parameters.isSet("AutoSize") { columns = nil }
-                FormatInput.write(.wideStart(columns: columns), context)
-            }
-            FormatInput.write(.wideEntry(text), context)
+    override func format(scalar v: Value, _ context: CommandContext) {
+        entry(DisplayText.cell(v), context)
+    }
+
+    override func format(object o: PSObject, _ context: CommandContext) throws {
+        if selector.isEmpty {
+            let first = FormatViews.tableView(typeNames: o.typeNames)?.first?.value.evaluate(on: o)
+                ?? o.properties.first?.value ?? .null
+            entry(DisplayText.cell(first), context)
+        } else {
+            entry(DisplayText.cell(try selector.resolve(on: o, keepMissing: true, context: context).first?.value ?? .null), context)
         }
     }
 
+    private func entry(_ text: String, _ context: CommandContext) {
+        if !started {
+            started = true
+            var columns: Int? = 2
+            if case .int(let n)? = context.parameters["Column"] { columns = n } else if context.parameters.isSet("AutoSize") { columns = nil }
+            FormatInput.write(.wideStart(columns: columns), context)
+        }
+        FormatInput.write(.wideEntry(text), context)
+    }
 }
